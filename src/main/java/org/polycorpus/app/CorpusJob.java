@@ -1,0 +1,142 @@
+package org.polycorpus.app;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.polycorpus.Columns;
+import org.polycorpus.analysis.TextAnalyzer;
+import org.polycorpus.clean.BoilerplateRemover;
+import org.polycorpus.clean.BoilerplateRemoverModel;
+import org.polycorpus.ingest.DocumentReader;
+import org.polycorpus.ingest.DocumentStatus;
+import org.polycorpus.ingest.ExtractionLimits;
+import org.polycorpus.language.LanguageDetector;
+import org.polycorpus.ml.StageTimer;
+import org.polycorpus.output.OutputLocation;
+import org.polycorpus.output.Tables;
+import org.polycorpus.topics.ClusterSettings;
+import org.polycorpus.topics.KScore;
+import org.polycorpus.topics.LanguageModel;
+import org.polycorpus.topics.LanguageModeler;
+
+/**
+ * One run: ingest, clean, detect, analyse, then per language TF-IDF, clusters and topics, written
+ * to a staging folder and published at the end. Intermediate results are checkpointed as
+ * Parquet under the staging folder so no stage parses or analyses a file twice.
+ */
+public final class CorpusJob {
+  static final String WORK = "_work";
+  private static final String EXTRACTED = WORK + "/extracted";
+  private static final String ANALYSED = WORK + "/analysed";
+
+  private final SparkSession spark;
+  private final JobOptions options;
+  private final StageTimer timer = new StageTimer();
+
+  public CorpusJob(SparkSession spark, JobOptions options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  public RunRecord run(String runId) throws IOException {
+    long started = System.currentTimeMillis();
+    OutputLocation out = OutputLocation.prepare(options.output, options.input, runId,
+        spark.sparkContext().hadoopConfiguration());
+    try {
+      List<KScore> sweep = new ArrayList<>();
+      PipelineModel preprocessing = ingestAndAnalyse(out);
+      Dataset<Row> analysed = spark.read().parquet(out.staged(ANALYSED));
+      timer.time("write_documents", () -> writeDocuments(analysed, out));
+      Dataset<Row> modelled = analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK));
+      List<Row> languages = modelled.groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
+      for (Row language : languages) {
+        sweep.addAll(modelLanguage(language.getString(0), language.getLong(1), modelled, out));
+      }
+      Writers.writeMissingTablesEmpty(spark, out);
+      preprocessing.write().save(out.staged(Tables.MODELS + "/_preprocessing"));
+      RunRecord record = RunRecord.collect(spark, runId, started, options, out, sweep, timer.seconds());
+      record.write(spark, out);
+      out.publish(WORK);
+      return record;
+    } catch (RuntimeException | IOException e) {
+      out.abandon();
+      throw e;
+    }
+  }
+
+  private PipelineModel ingestAndAnalyse(OutputLocation out) throws IOException {
+    ExtractionLimits limits = new ExtractionLimits(options.maxBytes, options.maxChars,
+        options.parseTimeoutSeconds * 1000L);
+    Dataset<Row> extracted = DocumentReader.read(spark, options.input, limits);
+    timer.time("ingest", () -> extracted.write().parquet(out.staged(EXTRACTED)));
+    Dataset<Row> documents = spark.read().parquet(out.staged(EXTRACTED));
+
+    BoilerplateRemoverModel boilerplate = timer.time("boilerplate", () -> new BoilerplateRemover()
+        .setMinDocs(options.boilerplateMinDocs).setMaxLineChars(options.boilerplateMaxLineChars)
+        .fit(documents.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK))));
+    LanguageDetector detector = new LanguageDetector()
+        .setMinConfidence(options.minLanguageConfidence).setMaxChars(options.languageDetectChars);
+    TextAnalyzer analyzer = new TextAnalyzer().setMinTermLength(options.minTermLength);
+    PipelineModel preprocessing = new PipelineModel("polycorpus_preprocessing",
+        new Transformer[] {boilerplate, detector, analyzer});
+
+    Dataset<Row> analysed = preprocessing.transform(documents)
+        // A file whose only text was boilerplate has nothing left to analyse.
+        .withColumn(Columns.STATUS, when(col(Columns.STATUS).equalTo(DocumentStatus.OK)
+            .and(length(col(Columns.BODY)).equalTo(0)), lit(DocumentStatus.EMPTY)).otherwise(col(Columns.STATUS)))
+        .withColumn(Columns.ERROR, when(col(Columns.STATUS).equalTo(DocumentStatus.EMPTY)
+            .and(col(Columns.ERROR).isNull()), lit("only boilerplate")).otherwise(col(Columns.ERROR)))
+        .withColumn(Columns.CHAR_COUNT, length(col(Columns.BODY)))
+        .withColumn(Columns.TOKEN_COUNT, size(col(Columns.TOKENS)))
+        .drop(Columns.TEXT);
+    timer.time("language_and_analysis", () ->
+        analysed.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(ANALYSED)));
+    return preprocessing;
+  }
+
+  private void writeDocuments(Dataset<Row> analysed, OutputLocation out) {
+    Writers.write(analysed, Tables.DOCUMENTS, out, SaveMode.ErrorIfExists);
+  }
+
+  private List<KScore> modelLanguage(String language, long numDocs, Dataset<Row> modelled, OutputLocation out) {
+    Dataset<Row> docs = modelled.filter(col(Columns.LANGUAGE).equalTo(language)
+            .and(col(Columns.TOKEN_COUNT).gt(0)))
+        .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS);
+    ClusterSettings clusters = new ClusterSettings(options.k, options.kMin, options.kMax, options.clusterAlgorithm,
+        20, options.seed, options.labelTerms, options.topics, options.ldaIterations, options.topicTerms);
+    LanguageModeler.Settings settings = new LanguageModeler.Settings(clusters, options.vocabSize,
+        options.minDocFreq, options.sublinearTf, options.topTerms);
+    LanguageModel model = LanguageModeler.fit(language, docs, numDocs, settings, timer);
+    try {
+      timer.time("write_tables", () -> {
+        Writers.write(model.documentTerms(), Tables.DOCUMENT_TERMS, out, SaveMode.Append);
+        Writers.write(model.clusters(), Tables.CLUSTERS, out, SaveMode.Append);
+        Writers.write(model.documentClusters(), Tables.DOCUMENT_CLUSTERS, out, SaveMode.Append);
+        Writers.write(model.topics(), Tables.TOPICS, out, SaveMode.Append);
+        Writers.write(model.documentTopics(), Tables.DOCUMENT_TOPICS, out, SaveMode.Append);
+      });
+      timer.time("save_models", () -> {
+        try {
+          model.pipeline().write().save(out.staged(Tables.MODELS + "/" + language));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } finally {
+      model.release();
+    }
+    return model.sweep();
+  }
+}

@@ -1,0 +1,65 @@
+package org.polycorpus.app;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Entry point for spark-submit and the local runner. Bad flags and unusable paths end with a
+ * one-line message and exit code 2; a failed run with exit code 1.
+ */
+@CommandLine.Command(name = "polycorpus", mixinStandardHelpOptions = true, versionProvider = Versions.class)
+public final class PolycorpusMain implements Callable<Integer> {
+  @Mixin
+  JobOptions options = new JobOptions();
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the job as the command line says; returns the exit code. */
+  public static int run(String... args) {
+    CommandLine command = new CommandLine(new PolycorpusMain());
+    command.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("polycorpus: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return e instanceof IllegalArgumentException || e instanceof java.io.FileNotFoundException ? 2 : 1;
+    });
+    return command.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SparkSession spark = session(options.master);
+    try {
+      String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+          + "-" + UUID.randomUUID().toString().substring(0, 8);
+      RunRecord record = new CorpusJob(spark, options).run(runId);
+      System.out.print(record.summary());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The master comes from spark-submit (spark.master), else --master, else local[*]. */
+  static SparkSession session(String masterFlag) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName("polycorpus")
+        .config("spark.ui.showConsoleProgress", "true")
+        .config("spark.sql.session.timeZone", "UTC");
+    if (masterFlag != null) {
+      builder.master(masterFlag);
+    } else if (!conf.contains("spark.master")) {
+      builder.master("local[*]");
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+}

@@ -1,0 +1,118 @@
+package org.polycorpus.clean;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.polycorpus.ml.SchemaChecks;
+import org.polycorpus.ml.StageParams;
+import org.polycorpus.ml.StringListData;
+
+/** Removes boilerplate lines: the learned repeated lines plus {@link BoilerplateRules}. */
+public final class BoilerplateRemoverModel extends Model<BoilerplateRemoverModel> implements MLWritable {
+  private static final StructType CLEANED = new StructType()
+      .add("body", DataTypes.StringType, false)
+      .add("removed", DataTypes.IntegerType, false);
+
+  private final String uid;
+  private final List<String> learnedLines;
+  private final Param<String> inputCol;
+  private final Param<String> outputCol;
+  private final Param<String> removedCharsCol;
+
+  public BoilerplateRemoverModel(String uid, List<String> learnedLines) {
+    this.uid = uid;
+    this.learnedLines = List.copyOf(learnedLines);
+    inputCol = StageParams.column(this, "inputCol", "text column, lines separated by \\n (default: text)");
+    outputCol = StageParams.column(this, "outputCol", "text without boilerplate (default: body)");
+    removedCharsCol = StageParams.column(this, "removedCharsCol", "characters removed (default: boilerplate_chars)");
+    setDefault(inputCol, "text");
+    setDefault(outputCol, "body");
+    setDefault(removedCharsCol, "boilerplate_chars");
+  }
+
+  public Param<String> inputCol() { return inputCol; }
+  public Param<String> outputCol() { return outputCol; }
+  public Param<String> removedCharsCol() { return removedCharsCol; }
+
+  /** The line keys learned as boilerplate, most frequent first. */
+  public List<String> learnedLines() {
+    return learnedLines;
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    Set<String> repeated = new HashSet<>(learnedLines);
+    var clean = udf((UDF1<String, Row>) text -> {
+      BoilerplateRules.Cleaned cleaned = BoilerplateRules.remove(text == null ? "" : text, repeated);
+      return RowFactory.create(cleaned.body(), cleaned.removedChars());
+    }, CLEANED);
+    String tmp = "_" + uid;
+    return dataset.withColumn(tmp, clean.apply(col($(inputCol))))
+        .withColumn($(outputCol), col(tmp + ".body"))
+        .withColumn($(removedCharsCol), col(tmp + ".removed"))
+        .drop(tmp);
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    SchemaChecks.requireColumn(schema, $(inputCol), DataTypes.StringType);
+    StructType out = SchemaChecks.appendColumn(schema, $(outputCol), DataTypes.StringType, false);
+    return SchemaChecks.appendColumn(out, $(removedCharsCol), DataTypes.IntegerType, false);
+  }
+
+  @Override
+  public BoilerplateRemoverModel copy(ParamMap extra) {
+    return copyValues(new BoilerplateRemoverModel(uid, learnedLines), extra).setParent(parent());
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @Override
+  public MLWriter write() {
+    return new MLWriter() {
+      @Override
+      public void saveImpl(String path) {
+        DefaultParamsWriter.saveMetadata(BoilerplateRemoverModel.this, path, sparkSession());
+        StringListData.save(sparkSession(), learnedLines, path);
+      }
+    };
+  }
+
+  public static MLReader<BoilerplateRemoverModel> read() {
+    return new MLReader<>() {
+      @Override
+      public BoilerplateRemoverModel load(String path) {
+        DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sparkSession());
+        BoilerplateRemoverModel model =
+            new BoilerplateRemoverModel(metadata.uid(), StringListData.load(sparkSession(), path));
+        metadata.getAndSetParams(model, scala.Option.empty());
+        return model;
+      }
+    };
+  }
+
+  public static BoilerplateRemoverModel load(String path) {
+    return read().load(path);
+  }
+}

@@ -1,0 +1,89 @@
+package org.polycorpus.features;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
+import java.util.List;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Fits a vocabulary and document frequencies on one language's documents (see
+ * {@link IdfFormula}). Terms are ordered by document frequency, then alphabetically, so the
+ * vocabulary and every vector index are the same on every run.
+ */
+public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, DefaultParamsWritable {
+  private final String uid;
+  private final TfIdfParams.Declared params;
+
+  public TfIdf() {
+    this(Identifiable.randomUID("tfidf"));
+  }
+
+  public TfIdf(String uid) {
+    this.uid = uid;
+    this.params = TfIdfParams.declare(this);
+  }
+
+  @Override
+  public TfIdfParams.Declared declared() {
+    return params;
+  }
+
+  public TfIdf setVocabSize(int value) { set(params.vocabSize(), value); return this; }
+  public TfIdf setMinDocFreq(int value) { set(params.minDocFreq(), value); return this; }
+  public TfIdf setSublinearTf(boolean value) { set(params.sublinearTf(), value); return this; }
+
+  @Override
+  public TfIdfModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    long numDocs = dataset.count();
+    List<Row> frequent = dataset
+        .select(explode(array_distinct(col($(params.inputCol())))).as("term"))
+        .groupBy("term").count()
+        .filter(col("count").geq((Integer) $(params.minDocFreq())))
+        .orderBy(col("count").desc(), col("term"))
+        .limit((Integer) $(params.vocabSize()))
+        .collectAsList();
+    String[] terms = new String[frequent.size()];
+    long[] docFreqs = new long[frequent.size()];
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = frequent.get(i).getString(0);
+      docFreqs[i] = frequent.get(i).getLong(1);
+    }
+    TfIdfModel model = new TfIdfModel(uid, new Vocabulary(terms, docFreqs, numDocs), numDocs);
+    copyValues(model, extractParamMap());
+    return model.setParent(this);
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    return TfIdfParams.outputSchema(this, schema);
+  }
+
+  @Override
+  public TfIdf copy(ParamMap extra) {
+    return defaultCopy(extra);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  public static MLReader<TfIdf> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  public static TfIdf load(String path) {
+    return read().load(path);
+  }
+}

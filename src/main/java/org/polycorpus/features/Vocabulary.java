@@ -1,0 +1,50 @@
+package org.polycorpus.features;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A language's terms (index = position) with their document frequencies and IDF weights. */
+public final class Vocabulary implements Serializable {
+  private final String[] terms;
+  private final long[] docFreqs;
+  private final double[] idf;
+  private transient Map<String, Integer> index;
+
+  public Vocabulary(String[] terms, long[] docFreqs, long numDocs) {
+    this.terms = terms;
+    this.docFreqs = docFreqs;
+    this.idf = new double[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      idf[i] = IdfFormula.idf(numDocs, docFreqs[i]);
+    }
+  }
+
+  public int size() {
+    return terms.length;
+  }
+
+  public String term(int i) {
+    return terms[i];
+  }
+
+  public long docFreq(int i) {
+    return docFreqs[i];
+  }
+
+  public double idf(int i) {
+    return idf[i];
+  }
+
+  /** The term's index, or -1 when it is not in the vocabulary. */
+  public int indexOf(String term) {
+    if (index == null) {
+      Map<String, Integer> built = new HashMap<>(terms.length * 2);
+      for (int i = 0; i < terms.length; i++) {
+        built.put(terms[i], i);
+      }
+      index = built;
+    }
+    return index.getOrDefault(term, -1);
+  }
+}

@@ -1,0 +1,95 @@
+package org.polycorpus.topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.clustering.BisectingKMeans;
+import org.apache.spark.ml.clustering.BisectingKMeansModel;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Chooses the number of clusters for one language: every k in [kMin, min(kMax, n - 1)] is fitted
+ * (seeded) and scored by cosine silhouette; the best wins, the smaller k on a tie. A language
+ * with fewer than three documents, or where no k scores, is one cluster.
+ */
+public final class KSelection {
+  private KSelection() {}
+
+  /** The chosen clustering; {@code centers} is empty for a single cluster. */
+  public record Outcome(Transformer model, int k, double silhouette, Vector[] centers, List<KScore> sweep) {}
+
+  public static Outcome select(String language, Dataset<Row> features, long numDocs, ClusterSettings settings,
+      String featuresCol, String predictionCol) {
+    List<Integer> candidates = new ArrayList<>();
+    if (settings.fixedK() > 0) {
+      int k = (int) Math.min(settings.fixedK(), numDocs);
+      if (k >= 2) {
+        candidates.add(k);
+      }
+    } else {
+      for (int k = settings.kMin(); k <= Math.min(settings.kMax(), numDocs - 1); k++) {
+        candidates.add(k);
+      }
+    }
+    ClusteringEvaluator evaluator = new ClusteringEvaluator()
+        .setDistanceMeasure("cosine").setFeaturesCol(featuresCol).setPredictionCol(predictionCol);
+    List<KScore> sweep = new ArrayList<>();
+    Model<?> best = null;
+    int bestK = 1;
+    double bestScore = Double.NaN;
+    for (int k : candidates) {
+      Model<?> model = fit(settings, k, features, featuresCol, predictionCol);
+      double score = silhouette(evaluator, model.transform(features));
+      sweep.add(new KScore(language, k, score, false));
+      if (!Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore)) {
+        best = model;
+        bestK = k;
+        bestScore = score;
+      }
+    }
+    List<KScore> marked = new ArrayList<>();
+    if (best == null) {
+      marked.add(new KScore(language, 1, Double.NaN, true));
+    }
+    for (KScore score : sweep) {
+      marked.add(new KScore(language, score.k(), score.silhouette(), best != null && score.k() == bestK));
+    }
+    if (best == null) {
+      return new Outcome(new SingleClusterModel().setPredictionCol(predictionCol), 1, Double.NaN,
+          new Vector[0], marked);
+    }
+    return new Outcome(best, bestK, bestScore, centers(best), marked);
+  }
+
+  private static Model<?> fit(ClusterSettings settings, int k, Dataset<Row> features, String featuresCol,
+      String predictionCol) {
+    if (settings.algorithm().equals("bisecting")) {
+      return new BisectingKMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.maxIter())
+          .setDistanceMeasure("cosine").setFeaturesCol(featuresCol).setPredictionCol(predictionCol)
+          .fit(features);
+    }
+    return new KMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.maxIter())
+        .setDistanceMeasure("cosine").setFeaturesCol(featuresCol).setPredictionCol(predictionCol)
+        .fit(features);
+  }
+
+  /** Silhouette needs two non-empty clusters; k-means can leave clusters empty on tiny data. */
+  private static double silhouette(ClusteringEvaluator evaluator, Dataset<Row> predictions) {
+    if (predictions.select(evaluator.getPredictionCol()).distinct().count() < 2) {
+      return Double.NaN;
+    }
+    return evaluator.evaluate(predictions);
+  }
+
+  private static Vector[] centers(Model<?> model) {
+    return model instanceof KMeansModel kmeans
+        ? kmeans.clusterCenters()
+        : ((BisectingKMeansModel) model).clusterCenters();
+  }
+}

@@ -1,0 +1,137 @@
+package org.polycorpus.topics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.clustering.LDA;
+import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.polycorpus.Columns;
+import org.polycorpus.features.TfIdf;
+import org.polycorpus.features.TfIdfModel;
+import org.polycorpus.features.TopTerms;
+import org.polycorpus.features.Vocabulary;
+import org.polycorpus.ml.StageTimer;
+
+/**
+ * Fits one language: TF-IDF over its own vocabulary, L2-normalised vectors, clusters with k
+ * chosen by silhouette, cluster labels by class-based TF-IDF, and an LDA topic model.
+ */
+public final class LanguageModeler {
+  /** Documents per partition of a language's data; the partitioning depends only on the data. */
+  private static final int DOCS_PER_PARTITION = 5_000;
+  /** Output doubles are rounded so that summation order across partitions cannot show. */
+  private static final int DECIMALS = 9;
+
+  public record Settings(ClusterSettings clusters, int vocabSize, int minDocFreq, boolean sublinearTf, int topTerms) {}
+
+  private LanguageModeler() {}
+
+  /** {@code documents}: doc_id, language, tokens of the language's analysed documents. */
+  public static LanguageModel fit(String language, Dataset<Row> documents, long numDocs, Settings settings,
+      StageTimer timer) {
+    int partitions = (int) Math.max(1, (numDocs + DOCS_PER_PARTITION - 1) / DOCS_PER_PARTITION);
+    Dataset<Row> docs = documents.repartition(partitions, col(Columns.DOC_ID)).sortWithinPartitions(Columns.DOC_ID);
+
+    TfIdfModel tfidf = timer.time("tfidf", () -> new TfIdf().setVocabSize(settings.vocabSize())
+        .setMinDocFreq(settings.minDocFreq()).setSublinearTf(settings.sublinearTf()).fit(docs));
+    Normalizer normalizer = new Normalizer().setInputCol(Columns.TFIDF).setOutputCol(Columns.FEATURES).setP(2.0);
+    Dataset<Row> vectors = normalizer.transform(tfidf.transform(docs)).persist(StorageLevel.MEMORY_AND_DISK());
+
+    ClusterSettings clusters = settings.clusters();
+    KSelection.Outcome clustering = timer.time("clustering", () -> KSelection.select(language, vectors, numDocs,
+        clusters, Columns.FEATURES, Columns.CLUSTER_ID));
+    int topicCount = (int) Math.max(2, Math.min(clusters.topics(), numDocs));
+    LDAModel lda = timer.time("lda", () -> new LDA().setK(topicCount).setSeed(clusters.seed()).setMaxIter(clusters.ldaIterations())
+        .setOptimizer("online").setSubsamplingRate(subsamplingRate(numDocs))
+        .setFeaturesCol(Columns.TERM_COUNTS).setTopicDistributionCol(Columns.TOPIC_DISTRIBUTION)
+        .fit(vectors));
+    Dataset<Row> scored = lda.transform(clustering.model().transform(vectors)).persist(StorageLevel.MEMORY_AND_DISK());
+
+    PipelineModel pipeline = new PipelineModel("polycorpus_" + language,
+        new Transformer[] {tfidf, normalizer, clustering.model(), lda});
+    Vocabulary vocabulary = tfidf.vocabulary();
+    return new LanguageModel(language, numDocs, pipeline, clustering.k(), clustering.silhouette(),
+        clustering.sweep(),
+        TopTerms.documentTerms(vectors, vocabulary, settings.topTerms()),
+        clusterTable(language, scored, clustering, clusters.labelTerms()),
+        documentClusters(scored, clustering.centers()),
+        topicTable(language, lda, vocabulary, clusters.topicTerms(), scored),
+        documentTopics(scored),
+        List.of(vectors, scored));
+  }
+
+  /** Online LDA samples a fraction of documents per iteration; small languages use them all. */
+  static double subsamplingRate(long numDocs) {
+    return numDocs <= 2_000 ? 1.0 : Math.max(0.05, 2_000.0 / numDocs);
+  }
+
+  private static Dataset<Row> clusterTable(String language, Dataset<Row> scored, KSelection.Outcome clustering,
+      int labelTerms) {
+    Dataset<Row> sizes = scored.groupBy(Columns.CLUSTER_ID).agg(count(lit(1)).as("size"));
+    return sizes.join(ClusterLabels.label(scored, labelTerms), Columns.CLUSTER_ID)
+        .select(lit(language).as(Columns.LANGUAGE), col(Columns.CLUSTER_ID), col("size"), col("label_terms"),
+            Double.isNaN(clustering.silhouette())
+                ? lit(null).cast(DataTypes.DoubleType).as("silhouette")
+                : round(lit(clustering.silhouette()), DECIMALS).as("silhouette"));
+  }
+
+  private static Dataset<Row> documentClusters(Dataset<Row> scored, Vector[] centers) {
+    var similarity = udf((UDF2<Vector, Integer, Double>) (features, cluster) ->
+        centers.length == 0 ? 1.0 : cosine(features, centers[cluster]), DataTypes.DoubleType);
+    return scored.select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col(Columns.CLUSTER_ID),
+        round(similarity.apply(col(Columns.FEATURES), col(Columns.CLUSTER_ID)), DECIMALS).as("similarity"));
+  }
+
+  static double cosine(Vector a, Vector b) {
+    double norms = org.apache.spark.ml.linalg.Vectors.norm(a, 2) * org.apache.spark.ml.linalg.Vectors.norm(b, 2);
+    return norms == 0 ? 0.0 : a.dot(b) / norms;
+  }
+
+  private static Dataset<Row> topicTable(String language, LDAModel lda, Vocabulary vocabulary, int topicTerms,
+      Dataset<Row> anyFrame) {
+    List<Row> rows = new ArrayList<>();
+    for (Row topic : lda.describeTopics(topicTerms).collectAsList()) {
+      int topicId = topic.getInt(0);
+      List<Integer> indices = topic.getList(1);
+      List<Double> weights = topic.getList(2);
+      for (int r = 0; r < indices.size(); r++) {
+        rows.add(RowFactory.create(language, topicId, vocabulary.term(indices.get(r)), r + 1,
+            Math.round(weights.get(r) * 1e9) / 1e9));
+      }
+    }
+    StructType schema = new StructType()
+        .add(Columns.LANGUAGE, DataTypes.StringType, false)
+        .add("topic_id", DataTypes.IntegerType, false)
+        .add("term", DataTypes.StringType, false)
+        .add("rank", DataTypes.IntegerType, false)
+        .add("weight", DataTypes.DoubleType, false);
+    return anyFrame.sparkSession().createDataFrame(rows, schema);
+  }
+
+  private static Dataset<Row> documentTopics(Dataset<Row> scored) {
+    var weights = udf((UDF1<Vector, double[]>) Vector::toArray,
+        DataTypes.createArrayType(DataTypes.DoubleType, false));
+    return scored
+        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
+            posexplode(weights.apply(col(Columns.TOPIC_DISTRIBUTION))).as(new String[] {"topic_id", "w"}))
+        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col("topic_id"), round(col("w"), DECIMALS).as("weight"));
+  }
+}
