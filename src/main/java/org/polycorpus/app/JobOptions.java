@@ -27,6 +27,10 @@ public final class JobOptions {
       + "Default: the master spark-submit passes, else local[*]")
   String master;
 
+  @Option(names = "--log-level", defaultValue = "WARN", description = "Log level of Spark and the libraries: "
+      + "ERROR, WARN, INFO or DEBUG. Default: ${DEFAULT-VALUE}")
+  String logLevel;
+
   @Option(names = "--max-bytes", defaultValue = "104857600", description = "Files larger than this many bytes "
       + "are not read (status too_large). Default: ${DEFAULT-VALUE} (100 MiB)")
   long maxBytes;

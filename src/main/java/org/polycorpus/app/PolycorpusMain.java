@@ -35,7 +35,7 @@ public final class PolycorpusMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SparkSession spark = session(options.master);
+    SparkSession spark = session(options.master, options.logLevel);
     try {
       String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
           + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -48,18 +48,20 @@ public final class PolycorpusMain implements Callable<Integer> {
   }
 
   /** The master comes from spark-submit (spark.master), else --master, else local[*]. */
-  static SparkSession session(String masterFlag) {
+  static SparkSession session(String masterFlag, String logLevel) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName("polycorpus")
         .config("spark.ui.showConsoleProgress", "true")
         .config("spark.sql.session.timeZone", "UTC");
+    if (!conf.contains("spark.log.level")) {
+      // Applied as the context starts, before Spark's own INFO start-up lines.
+      builder.config("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));
+    }
     if (masterFlag != null) {
       builder.master(masterFlag);
     } else if (!conf.contains("spark.master")) {
       builder.master("local[*]");
     }
-    SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    return spark;
+    return builder.getOrCreate();
   }
 }
