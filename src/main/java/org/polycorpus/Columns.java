@@ -25,6 +25,8 @@ public final class Columns {
   public static final String BODY = "body";
   /** Analysed terms (work column). */
   public static final String TOKENS = "tokens";
+  /** Each term's word as written, lower-cased (work column). */
+  public static final String SURFACES = "surfaces";
   public static final String TERM_COUNTS = "term_counts";
   public static final String TFIDF = "tfidf";
   public static final String FEATURES = "features";

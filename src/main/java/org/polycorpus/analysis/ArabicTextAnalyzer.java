@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicNormalizer;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
+import org.apache.lucene.analysis.ar.ArabicStemmer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
@@ -25,6 +26,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class ArabicTextAnalyzer extends Analyzer {
   private static final NormalizeCharMap LETTER_FOLDING = ArabicScriptFolding.persianLettersToArabic();
   private final CharArraySet stopwords = normalisedStopwords();
+  private final CharArraySet stopwordsAndStems = StopwordStems.withStems(stopwords, new ArabicStemmer()::stem);
 
   /** Lucene's Arabic stopwords in the normalised form the chain produces. */
   public static CharArraySet normalisedStopwords() {
@@ -52,8 +54,8 @@ public final class ArabicTextAnalyzer extends Analyzer {
     result = new ArabicNormalizationFilter(result);
     result = new StopFilter(result, stopwords);
     result = new ArabicStemFilter(result);
-    // The stemmer strips clitics (و, ال ...), which can reveal a stopword ("وقد" -> "قد").
-    result = new StopFilter(result, stopwords);
+    // Stemming a stopword with a clitic leaves its stem ("والذي" -> "ذي"): drop those too.
+    result = new StopFilter(result, stopwordsAndStems);
     return new TokenStreamComponents(source, result);
   }
 }

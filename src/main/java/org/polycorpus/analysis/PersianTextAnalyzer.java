@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.fa.PersianCharFilter;
 import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
 import org.apache.lucene.analysis.fa.PersianStemFilter;
+import org.apache.lucene.analysis.fa.PersianStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -22,6 +23,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class PersianTextAnalyzer extends Analyzer {
   private final CharArraySet stopwords = PersianAnalyzer.getDefaultStopSet();
+  private final CharArraySet stopwordsAndStems = StopwordStems.withStems(stopwords, new PersianStemmer()::stem);
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
@@ -38,8 +40,8 @@ public final class PersianTextAnalyzer extends Analyzer {
     // Lucene's Persian stopword list is stored normalised, so it runs after normalisation.
     result = new StopFilter(result, stopwords);
     result = new PersianStemFilter(result);
-    // The stemmer strips suffixes ("هایی", "ها"), which can reveal a stopword.
-    result = new StopFilter(result, stopwords);
+    // Stemming a stopword leaves its stem: drop those too.
+    result = new StopFilter(result, stopwordsAndStems);
     return new TokenStreamComponents(source, result);
   }
 }

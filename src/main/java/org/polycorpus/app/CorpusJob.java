@@ -113,7 +113,7 @@ public final class CorpusJob {
   private List<KScore> modelLanguage(String language, long numDocs, Dataset<Row> modelled, OutputLocation out) {
     Dataset<Row> docs = modelled.filter(col(Columns.LANGUAGE).equalTo(language)
             .and(col(Columns.TOKEN_COUNT).gt(0)))
-        .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS);
+        .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS, Columns.SURFACES);
     ClusterSettings clusters = new ClusterSettings(options.k, options.kMin, options.kMax, options.clusterAlgorithm,
         20, options.seed, options.labelTerms, options.topics, options.ldaIterations, options.topicTerms);
     LanguageModeler.Settings settings = new LanguageModeler.Settings(clusters, options.vocabSize,

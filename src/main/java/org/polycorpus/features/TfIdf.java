@@ -2,8 +2,11 @@ package org.polycorpus.features;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.row_number;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
@@ -13,6 +16,7 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -46,22 +50,42 @@ public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, D
   public TfIdfModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     long numDocs = dataset.count();
-    List<Row> frequent = dataset
+    Dataset<Row> frequent = dataset
         .select(explode(array_distinct(col($(params.inputCol())))).as("term"))
         .groupBy("term").count()
         .filter(col("count").geq((Integer) $(params.minDocFreq())))
         .orderBy(col("count").desc(), col("term"))
-        .limit((Integer) $(params.vocabSize()))
+        .limit((Integer) $(params.vocabSize()));
+    List<Row> vocabulary = frequent.join(displayWords(dataset), "term")
+        .orderBy(col("count").desc(), col("term"))
+        .select("term", "word", "count")
         .collectAsList();
-    String[] terms = new String[frequent.size()];
-    long[] docFreqs = new long[frequent.size()];
+    String[] terms = new String[vocabulary.size()];
+    String[] words = new String[vocabulary.size()];
+    long[] docFreqs = new long[vocabulary.size()];
     for (int i = 0; i < terms.length; i++) {
-      terms[i] = frequent.get(i).getString(0);
-      docFreqs[i] = frequent.get(i).getLong(1);
+      terms[i] = vocabulary.get(i).getString(0);
+      words[i] = vocabulary.get(i).getString(1);
+      docFreqs[i] = vocabulary.get(i).getLong(2);
     }
-    TfIdfModel model = new TfIdfModel(uid, new Vocabulary(terms, docFreqs, numDocs), numDocs);
+    TfIdfModel model = new TfIdfModel(uid, new Vocabulary(terms, words, docFreqs, numDocs), numDocs);
     copyValues(model, extractParamMap());
     return model.setParent(this);
+  }
+
+  /** term, word: the word each term is most often written as; the term itself without surfaces. */
+  private Dataset<Row> displayWords(Dataset<?> dataset) {
+    String terms = $(params.inputCol());
+    String surfaces = $(params.surfacesCol());
+    if (!Arrays.asList(dataset.columns()).contains(surfaces)) {
+      return dataset.select(explode(col(terms)).as("term")).distinct().withColumn("word", col("term"));
+    }
+    return dataset
+        .select(explode(arrays_zip(col(terms), col(surfaces))).as("pair"))
+        .groupBy(col("pair." + terms).as("term"), col("pair." + surfaces).as("word")).count()
+        .withColumn("pick", row_number().over(Window.partitionBy("term").orderBy(col("count").desc(), col("word"))))
+        .filter(col("pick").equalTo(1))
+        .select("term", "word");
   }
 
   @Override

@@ -34,6 +34,7 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
   private static final StructType DATA_SCHEMA = new StructType()
       .add("index", DataTypes.IntegerType, false)
       .add("term", DataTypes.StringType, false)
+      .add("word", DataTypes.StringType, false)
       .add("doc_freq", DataTypes.LongType, false);
 
   private final String uid;
@@ -126,7 +127,7 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
         DefaultParamsWriter.saveMetadata(TfIdfModel.this, path, sparkSession());
         List<Row> rows = new ArrayList<>(vocabulary.size());
         for (int i = 0; i < vocabulary.size(); i++) {
-          rows.add(RowFactory.create(i, vocabulary.term(i), vocabulary.docFreq(i)));
+          rows.add(RowFactory.create(i, vocabulary.term(i), vocabulary.word(i), vocabulary.docFreq(i)));
         }
         sparkSession().createDataFrame(rows, DATA_SCHEMA).coalesce(1).write().parquet(path + "/data");
       }
@@ -141,14 +142,16 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
         DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, spark);
         List<Row> rows = spark.read().parquet(path + "/data").orderBy("index").collectAsList();
         String[] terms = new String[rows.size()];
+        String[] words = new String[rows.size()];
         long[] docFreqs = new long[rows.size()];
         for (int i = 0; i < terms.length; i++) {
           terms[i] = rows.get(i).getString(1);
-          docFreqs[i] = rows.get(i).getLong(2);
+          words[i] = rows.get(i).getString(2);
+          docFreqs[i] = rows.get(i).getLong(3);
         }
-        long documents = metadata.getParamValue("numDocs").values() instanceof scala.math.BigInt big
-            ? big.longValue() : Long.parseLong(metadata.getParamValue("numDocs").values().toString());
-        TfIdfModel model = new TfIdfModel(metadata.uid(), new Vocabulary(terms, docFreqs, documents), documents);
+        long documents = ((Number) metadata.getParamValue("numDocs").values()).longValue();
+        TfIdfModel model =
+            new TfIdfModel(metadata.uid(), new Vocabulary(terms, words, docFreqs, documents), documents);
         metadata.getAndSetParams(model, scala.Option.empty());
         return model;
       }

@@ -15,6 +15,7 @@ import org.polycorpus.ml.StageParams;
 public interface TfIdfParams extends Params {
   record Declared(
       Param<String> inputCol,
+      Param<String> surfacesCol,
       Param<String> outputCol,
       Param<String> countsCol,
       IntParam vocabSize,
@@ -24,6 +25,7 @@ public interface TfIdfParams extends Params {
   Declared declared();
 
   default Param<String> inputCol() { return declared().inputCol(); }
+  default Param<String> surfacesCol() { return declared().surfacesCol(); }
   default Param<String> outputCol() { return declared().outputCol(); }
   default Param<String> countsCol() { return declared().countsCol(); }
   default IntParam vocabSize() { return declared().vocabSize(); }
@@ -33,12 +35,15 @@ public interface TfIdfParams extends Params {
   static Declared declare(Params owner) {
     Declared declared = new Declared(
         StageParams.column(owner, "inputCol", "terms, array<string> (default: tokens)"),
+        StageParams.column(owner, "surfacesCol", "words as written, aligned with the terms; "
+            + "optional, gives each term its display word (default: surfaces)"),
         StageParams.column(owner, "outputCol", "TF-IDF vector (default: tfidf)"),
         StageParams.column(owner, "countsCol", "raw term-count vector, for LDA (default: term_counts)"),
         StageParams.atLeast(owner, "vocabSize", "most frequent terms kept, by document frequency (default: 262144)", 1),
         StageParams.atLeast(owner, "minDocFreq", "terms in fewer documents are dropped (default: 1)", 1),
         StageParams.flag(owner, "sublinearTf", "weight term frequency as 1 + ln(tf) (default: false)"));
     owner.setDefault(declared.inputCol(), "tokens");
+    owner.setDefault(declared.surfacesCol(), "surfaces");
     owner.setDefault(declared.outputCol(), "tfidf");
     owner.setDefault(declared.countsCol(), "term_counts");
     owner.setDefault(declared.vocabSize(), 1 << 18);

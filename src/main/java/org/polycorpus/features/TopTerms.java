@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -25,23 +24,22 @@ import org.polycorpus.Columns;
 public final class TopTerms {
   private static final StructType TERM = new StructType()
       .add("term", DataTypes.StringType, false)
+      .add("word", DataTypes.StringType, false)
       .add("rank", DataTypes.IntegerType, false)
       .add("tf", DataTypes.IntegerType, false)
       .add("tfidf", DataTypes.DoubleType, false);
 
   private TopTerms() {}
 
-  /** doc_id, language, term, rank (1 = best), tf, tfidf; ties broken by term, so ranks are stable. */
-  public static Dataset<Row> documentTerms(Dataset<Row> vectors, Vocabulary vocabulary, int n) {
-    Broadcast<Vocabulary> shared =
-        JavaSparkContext.fromSparkContext(vectors.sparkSession().sparkContext()).broadcast(vocabulary);
+  /** doc_id, language, term, word, rank (1 = best), tf, tfidf; ties broken by term, so ranks are stable. */
+  public static Dataset<Row> documentTerms(Dataset<Row> vectors, Broadcast<Vocabulary> shared, int n) {
     var top = udf((UDF2<Vector, Vector, List<Row>>) (counts, tfidf) -> top(shared.value(), counts, tfidf, n),
         DataTypes.createArrayType(TERM, false));
     Column term = col("t");
     return vectors
         .select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
             explode(top.apply(col(Columns.TERM_COUNTS), col(Columns.TFIDF))).as("t"))
-        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), term.getField("term").as("term"),
+        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), term.getField("term").as("term"), term.getField("word").as("word"),
             term.getField("rank").as("rank"), term.getField("tf").as("tf"), term.getField("tfidf").as("tfidf"));
   }
 
@@ -55,7 +53,7 @@ public final class TopTerms {
     List<Row> rows = new ArrayList<>(Math.min(n, order.length));
     for (int r = 0; r < Math.min(n, order.length); r++) {
       int index = weights.indices()[order[r]];
-      rows.add(RowFactory.create(vocabulary.term(index), r + 1, (int) tf.apply(index), weights.values()[order[r]]));
+      rows.add(RowFactory.create(vocabulary.term(index), vocabulary.word(index), r + 1, (int) tf.apply(index), weights.values()[order[r]]));
     }
     return rows;
   }

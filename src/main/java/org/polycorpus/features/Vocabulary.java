@@ -4,15 +4,21 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A language's terms (index = position) with their document frequencies and IDF weights. */
+/**
+ * A language's terms (index = position) with their document frequencies, IDF weights, and the
+ * word each is most often written as (the display word: "marokko" for the stem "marokko",
+ * "italienischen" for "italienisch").
+ */
 public final class Vocabulary implements Serializable {
   private final String[] terms;
+  private final String[] words;
   private final long[] docFreqs;
   private final double[] idf;
   private transient Map<String, Integer> index;
 
-  public Vocabulary(String[] terms, long[] docFreqs, long numDocs) {
+  public Vocabulary(String[] terms, String[] words, long[] docFreqs, long numDocs) {
     this.terms = terms;
+    this.words = words;
     this.docFreqs = docFreqs;
     this.idf = new double[terms.length];
     for (int i = 0; i < terms.length; i++) {
@@ -26,6 +32,10 @@ public final class Vocabulary implements Serializable {
 
   public String term(int i) {
     return terms[i];
+  }
+
+  public String word(int i) {
+    return words[i];
   }
 
   public long docFreq(int i) {

@@ -8,11 +8,19 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.polycorpus.Columns;
+import org.polycorpus.features.Vocabulary;
+import scala.collection.immutable.Seq;
 
 /**
  * Labels clusters with their most distinctive terms by class-based TF-IDF: all documents of a
@@ -24,8 +32,22 @@ import org.polycorpus.Columns;
 public final class ClusterLabels {
   private ClusterLabels() {}
 
-  /** cluster_id, label_terms (best first; ties by term) for one language's clustered documents. */
-  public static Dataset<Row> label(Dataset<Row> clustered, int labelTerms) {
+  /**
+   * cluster_id, label_terms (best first; ties by term) for one language's clustered documents,
+   * each term shown as its display word.
+   */
+  public static Dataset<Row> label(Dataset<Row> clustered, int labelTerms, Broadcast<Vocabulary> vocabulary) {
+    var toWords = udf((UDF1<Seq<String>, List<String>>) terms -> {
+      Vocabulary vocab = vocabulary.value();
+      List<String> words = new ArrayList<>(terms.size());
+      scala.collection.Iterator<String> it = terms.iterator();
+      while (it.hasNext()) {
+        String term = it.next();
+        int index = vocab.indexOf(term);
+        words.add(index < 0 ? term : vocab.word(index));
+      }
+      return words;
+    }, DataTypes.createArrayType(DataTypes.StringType, false));
     Dataset<Row> counts = clustered
         .select(col(Columns.CLUSTER_ID), explode(col(Columns.TOKENS)).as("term"))
         .groupBy(Columns.CLUSTER_ID, "term").count();
@@ -45,6 +67,6 @@ public final class ClusterLabels {
         // collect_list keeps no order after a shuffle: sort the (rank, term) pairs explicitly.
         .agg(org.apache.spark.sql.functions.array_sort(collect_list(
             org.apache.spark.sql.functions.struct(col("rank"), col("term")))).as("ranked"))
-        .select(col(Columns.CLUSTER_ID), col("ranked.term").as("label_terms"));
+        .select(col(Columns.CLUSTER_ID), toWords.apply(col("ranked.term")).as("label_terms"));
   }
 }

@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.LDA;
@@ -68,10 +70,12 @@ public final class LanguageModeler {
     PipelineModel pipeline = new PipelineModel("polycorpus_" + language,
         new Transformer[] {tfidf, normalizer, clustering.model(), lda});
     Vocabulary vocabulary = tfidf.vocabulary();
+    Broadcast<Vocabulary> shared =
+        JavaSparkContext.fromSparkContext(docs.sparkSession().sparkContext()).broadcast(vocabulary);
     return new LanguageModel(language, numDocs, pipeline, clustering.k(), clustering.silhouette(),
         clustering.sweep(),
-        TopTerms.documentTerms(vectors, vocabulary, settings.topTerms()),
-        clusterTable(language, scored, clustering, clusters.labelTerms()),
+        TopTerms.documentTerms(vectors, shared, settings.topTerms()),
+        clusterTable(language, scored, clustering, clusters.labelTerms(), shared),
         documentClusters(scored, clustering.centers()),
         topicTable(language, lda, vocabulary, clusters.topicTerms(), scored),
         documentTopics(scored),
@@ -84,9 +88,9 @@ public final class LanguageModeler {
   }
 
   private static Dataset<Row> clusterTable(String language, Dataset<Row> scored, KSelection.Outcome clustering,
-      int labelTerms) {
+      int labelTerms, Broadcast<Vocabulary> vocabulary) {
     Dataset<Row> sizes = scored.groupBy(Columns.CLUSTER_ID).agg(count(lit(1)).as("size"));
-    return sizes.join(ClusterLabels.label(scored, labelTerms), Columns.CLUSTER_ID)
+    return sizes.join(ClusterLabels.label(scored, labelTerms, vocabulary), Columns.CLUSTER_ID)
         .select(lit(language).as(Columns.LANGUAGE), col(Columns.CLUSTER_ID), col("size"), col("label_terms"),
             Double.isNaN(clustering.silhouette())
                 ? lit(null).cast(DataTypes.DoubleType).as("silhouette")
@@ -113,7 +117,8 @@ public final class LanguageModeler {
       List<Integer> indices = topic.getList(1);
       List<Double> weights = topic.getList(2);
       for (int r = 0; r < indices.size(); r++) {
-        rows.add(RowFactory.create(language, topicId, vocabulary.term(indices.get(r)), r + 1,
+        int index = indices.get(r);
+        rows.add(RowFactory.create(language, topicId, vocabulary.term(index), vocabulary.word(index), r + 1,
             Math.round(weights.get(r) * 1e9) / 1e9));
       }
     }
@@ -121,6 +126,7 @@ public final class LanguageModeler {
         .add(Columns.LANGUAGE, DataTypes.StringType, false)
         .add("topic_id", DataTypes.IntegerType, false)
         .add("term", DataTypes.StringType, false)
+        .add("word", DataTypes.StringType, false)
         .add("rank", DataTypes.IntegerType, false)
         .add("weight", DataTypes.DoubleType, false);
     return anyFrame.sparkSession().createDataFrame(rows, schema);
