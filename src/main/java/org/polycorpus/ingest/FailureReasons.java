@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.nio.file.AccessDeniedException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.UnsupportedFormatException;
+import org.apache.tika.exception.ZeroByteFileException;
 
 /**
  * Maps a parse failure to a status and a reason that can be grouped across files: the exception
@@ -16,6 +17,9 @@ final class FailureReasons {
 
   static String statusOf(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ZeroByteFileException) {
+        return DocumentStatus.EMPTY;
+      }
       if (t instanceof EncryptedDocumentException) {
         return DocumentStatus.ENCRYPTED;
       }
