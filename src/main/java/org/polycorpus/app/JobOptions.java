@@ -9,16 +9,16 @@ import picocli.CommandLine.Option;
  * The job's command line. Parsed on the driver and turned into stage params there; it never
  * travels to executors.
  */
-@Command(sortOptions = false,
+@Command(sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
     description = "Extracts text from every file under --input, detects each document's language, analyses "
         + "each language with its own rules, computes TF-IDF, topic clusters and LDA topics per language, "
         + "and writes Parquet tables under --output.")
 public final class JobOptions {
-  @Option(names = "--input", defaultValue = "seeds/", description = "Folder (or file) to read, recursively: "
+  @Option(names = "--input", defaultValue = "seeds/", paramLabel = "<path>", description = "Folder (or file) to read, recursively: "
       + "a local path, file://, hdfs:// or s3a:// URI. Default: ${DEFAULT-VALUE}")
   String input;
 
-  @Option(names = "--output", defaultValue = "output/", description = "Folder for the tables. Replaced at the end "
+  @Option(names = "--output", defaultValue = "output/", paramLabel = "<path>", description = "Folder for the tables. Replaced at the end "
       + "of a successful run if it was written by polycorpus; any other existing folder is refused. "
       + "Default: ${DEFAULT-VALUE}")
   String output;
@@ -110,6 +110,38 @@ public final class JobOptions {
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed for k-means and LDA. Default: ${DEFAULT-VALUE}")
   long seed;
+
+  /** Checks the values picocli cannot: ranges and choices. Throws with the flag and the bad value. */
+  void validate() {
+    require(maxBytes > 0, "--max-bytes must be positive, got " + maxBytes);
+    require(maxChars > 0, "--max-chars must be positive, got " + maxChars);
+    require(parseTimeoutSeconds > 0, "--parse-timeout must be positive, got " + parseTimeoutSeconds);
+    require(boilerplateMinDocs >= 2, "--boilerplate-min-docs must be at least 2, got " + boilerplateMinDocs);
+    require(boilerplateMaxLineChars > 0, "--boilerplate-max-line-chars must be positive, got "
+        + boilerplateMaxLineChars);
+    require(minLanguageConfidence >= 0 && minLanguageConfidence <= 1,
+        "--min-language-confidence must be between 0 and 1, got " + minLanguageConfidence);
+    require(languageDetectChars > 0, "--language-detect-chars must be positive, got " + languageDetectChars);
+    require(minTermLength > 0, "--min-term-length must be positive, got " + minTermLength);
+    require(topTerms > 0, "--top-terms must be positive, got " + topTerms);
+    require(vocabSize > 0, "--vocab-size must be positive, got " + vocabSize);
+    require(minDocFreq > 0, "--min-df must be positive, got " + minDocFreq);
+    require(k == 0 || k >= 2, "--k must be 0 (choose by silhouette) or at least 2, got " + k);
+    require(kMin >= 2 && kMin <= kMax, "--k-min and --k-max must satisfy 2 <= k-min <= k-max, got "
+        + kMin + " and " + kMax);
+    require(clusterAlgorithm.equals("kmeans") || clusterAlgorithm.equals("bisecting"),
+        "--cluster-algorithm must be kmeans or bisecting, got " + clusterAlgorithm);
+    require(labelTerms > 0, "--label-terms must be positive, got " + labelTerms);
+    require(topics >= 2, "--topics must be at least 2, got " + topics);
+    require(ldaIterations > 0, "--lda-iterations must be positive, got " + ldaIterations);
+    require(topicTerms > 0, "--topic-terms must be positive, got " + topicTerms);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
 
   /** Every setting, by flag name, for the runs table and manifest. */
   Map<String, String> asParameters() {

@@ -26,6 +26,10 @@ public final class PolycorpusMain implements Callable<Integer> {
   /** Runs the job as the command line says; returns the exit code. */
   public static int run(String... args) {
     CommandLine command = new CommandLine(new PolycorpusMain());
+    command.setParameterExceptionHandler((e, unused) -> {
+      e.getCommandLine().getErr().println("polycorpus: " + e.getMessage() + " (see --help)");
+      return 2;
+    });
     command.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("polycorpus: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
       return e instanceof IllegalArgumentException || e instanceof java.io.FileNotFoundException ? 2 : 1;
@@ -35,6 +39,7 @@ public final class PolycorpusMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.validate();
     SparkSession spark = session(options.master, options.logLevel);
     try {
       String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))

@@ -23,7 +23,12 @@ public final class InputLister {
   public static List<InputFile> list(String root, Configuration conf) throws IOException {
     Path rootPath = new Path(root);
     FileSystem fs = rootPath.getFileSystem(conf);
-    FileStatus rootStatus = fs.getFileStatus(rootPath);
+    FileStatus rootStatus;
+    try {
+      rootStatus = fs.getFileStatus(rootPath);
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("--input " + root + " does not exist");
+    }
     Path qualifiedRoot = rootStatus.getPath();
     List<InputFile> files = new ArrayList<>();
     if (rootStatus.isFile()) {
@@ -52,6 +57,9 @@ public final class InputLister {
           files.add(entry(child.getPath(), rootPrefix, child.getLen(), null));
         }
       }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("--input " + root + " holds no files");
     }
     files.sort((a, b) -> a.path().compareTo(b.path()));
     return files;

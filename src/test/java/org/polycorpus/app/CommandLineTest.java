@@ -1,0 +1,84 @@
+package org.polycorpus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad flags and unusable folders end with one line on stderr and exit code 2, never a stack trace. */
+class CommandLineTest {
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void noUi() {
+    System.setProperty("spark.ui.enabled", "false");
+  }
+
+  private static Result run(String... args) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true));
+    try {
+      int code = PolycorpusMain.run(args);
+      return new Result(code, err.toString().strip());
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  record Result(int code, String stderr) {
+    Result failsWith(String message) {
+      assertThat(code).as(stderr).isEqualTo(2);
+      assertThat(stderr).contains(message).doesNotContain("\tat ").startsWith("polycorpus: ");
+      return this;
+    }
+  }
+
+  @Test
+  void rejectsBadFlagsBeforeStartingSpark() {
+    run("--frobnicate").failsWith("Unknown option: '--frobnicate'");
+    run("--k", "1").failsWith("--k must be 0");
+    run("--k-min", "5", "--k-max", "3").failsWith("2 <= k-min <= k-max, got 5 and 3");
+    run("--topics", "1").failsWith("--topics must be at least 2");
+    run("--cluster-algorithm", "dbscan").failsWith("kmeans or bisecting, got dbscan");
+    run("--min-language-confidence", "1.5").failsWith("between 0 and 1");
+    run("--max-bytes", "many").failsWith("--max-bytes");
+  }
+
+  @Test
+  void rejectsMissingOrEmptyInput() throws Exception {
+    run("--input", dir.resolve("nowhere").toString(), "--output", dir.resolve("out").toString(),
+        "--master", "local[1]").failsWith("does not exist");
+    Files.createDirectories(dir.resolve("empty"));
+    run("--input", dir.resolve("empty").toString(), "--output", dir.resolve("out").toString(),
+        "--master", "local[1]").failsWith("holds no files");
+  }
+
+  @Test
+  void neverOverwritesAFolderItDidNotWrite() throws Exception {
+    Path users = Files.createDirectories(dir.resolve("thesis"));
+    Files.writeString(users.resolve("chapter1.txt"), "mine");
+    run("--output", users.toString(), "--master", "local[1]").failsWith("was not written by polycorpus");
+    assertThat(users.resolve("chapter1.txt")).hasContent("mine");
+    try (var left = Files.list(dir)) {
+      assertThat(left).containsExactly(users); // no staging folder left behind
+    }
+  }
+
+  @Test
+  void refusesAnOutputInsideOrAroundTheInput() throws Exception {
+    Path input = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(input.resolve("a.txt"), "Ein Text.");
+    run("--input", input.toString(), "--output", input.resolve("out").toString(), "--master", "local[1]")
+        .failsWith("must not be the input, inside it, or contain it");
+    run("--input", input.toString(), "--output", dir.toString(), "--master", "local[1]")
+        .failsWith("must not be the input, inside it, or contain it");
+    assertThat(input.resolve("out")).doesNotExist();
+  }
+}
