@@ -9,11 +9,14 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.Columns;
 import org.polycorpus.analysis.TextAnalyzer;
@@ -60,10 +63,9 @@ public final class CorpusJob {
       Dataset<Row> analysed = spark.read().parquet(out.staged(ANALYSED));
       timer.time("write_documents", () -> writeDocuments(analysed, out));
       Dataset<Row> modelled = analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK));
-      List<Row> languages = modelled.groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
-      for (Row language : languages) {
-        sweep.addAll(modelLanguage(language.getString(0), language.getLong(1), modelled, out));
-      }
+      List<Row> languages = modelled.filter(col(Columns.TOKEN_COUNT).gt(0))
+          .groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
+      timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out);
       preprocessing.write().save(out.staged(Tables.MODELS + "/_preprocessing"));
       RunRecord record = RunRecord.collect(spark, runId, started, options, out, sweep, timer.seconds());
@@ -107,7 +109,41 @@ public final class CorpusJob {
   }
 
   private void writeDocuments(Dataset<Row> analysed, OutputLocation out) {
-    Writers.write(analysed, Tables.DOCUMENTS, out, SaveMode.ErrorIfExists);
+    Writers.write(analysed, Tables.DOCUMENTS, out);
+  }
+
+  /**
+   * Fits the languages concurrently: each language is a chain of small Spark jobs, and a
+   * corpus with dozens of languages would otherwise leave executors idle between them. The
+   * threads share executors through one FAIR scheduler pool. Results do not depend on the
+   * order in which languages finish.
+   */
+  private List<KScore> modelLanguages(List<Row> languages, Dataset<Row> modelled, OutputLocation out) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.languageThreads,
+        languages.size())));
+    try {
+      List<Future<List<KScore>>> fits = new ArrayList<>();
+      for (Row language : languages) {
+        fits.add(pool.submit(() -> {
+          spark.sparkContext().setLocalProperty("spark.scheduler.pool", "polycorpus");
+          spark.sparkContext().setJobGroup("polycorpus-" + language.getString(0),
+              "fit language " + language.getString(0), false);
+          return modelLanguage(language.getString(0), language.getLong(1), modelled, out);
+        }));
+      }
+      List<KScore> sweep = new ArrayList<>();
+      for (Future<List<KScore>> fit : fits) {
+        sweep.addAll(fit.get());
+      }
+      return sweep;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting languages", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private List<KScore> modelLanguage(String language, long numDocs, Dataset<Row> modelled, OutputLocation out) {
@@ -121,11 +157,11 @@ public final class CorpusJob {
     LanguageModel model = LanguageModeler.fit(language, docs, numDocs, settings, timer);
     try {
       timer.time("write_tables", () -> {
-        Writers.write(model.documentTerms(), Tables.DOCUMENT_TERMS, out, SaveMode.Append);
-        Writers.write(model.clusters(), Tables.CLUSTERS, out, SaveMode.Append);
-        Writers.write(model.documentClusters(), Tables.DOCUMENT_CLUSTERS, out, SaveMode.Append);
-        Writers.write(model.topics(), Tables.TOPICS, out, SaveMode.Append);
-        Writers.write(model.documentTopics(), Tables.DOCUMENT_TOPICS, out, SaveMode.Append);
+        Writers.writeLanguage(model.documentTerms(), Tables.DOCUMENT_TERMS, language, out);
+        Writers.writeLanguage(model.clusters(), Tables.CLUSTERS, language, out);
+        Writers.writeLanguage(model.documentClusters(), Tables.DOCUMENT_CLUSTERS, language, out);
+        Writers.writeLanguage(model.topics(), Tables.TOPICS, language, out);
+        Writers.writeLanguage(model.documentTopics(), Tables.DOCUMENT_TOPICS, language, out);
       });
       timer.time("save_models", () -> {
         try {

@@ -108,6 +108,10 @@ public final class JobOptions {
       + "Default: ${DEFAULT-VALUE}")
   int topicTerms;
 
+  @Option(names = "--language-threads", defaultValue = "4", description = "Languages fitted at the same time; "
+      + "their Spark jobs share the executors. Default: ${DEFAULT-VALUE}")
+  int languageThreads;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed for k-means and LDA. Default: ${DEFAULT-VALUE}")
   long seed;
 
@@ -135,6 +139,7 @@ public final class JobOptions {
     require(topics >= 2, "--topics must be at least 2, got " + topics);
     require(ldaIterations > 0, "--lda-iterations must be positive, got " + ldaIterations);
     require(topicTerms > 0, "--topic-terms must be positive, got " + topicTerms);
+    require(languageThreads > 0, "--language-threads must be positive, got " + languageThreads);
   }
 
   private static void require(boolean condition, String message) {
@@ -166,6 +171,7 @@ public final class JobOptions {
     p.put("topics", Integer.toString(topics));
     p.put("lda-iterations", Integer.toString(ldaIterations));
     p.put("topic-terms", Integer.toString(topicTerms));
+    p.put("language-threads", Integer.toString(languageThreads));
     p.put("seed", Long.toString(seed));
     return p;
   }

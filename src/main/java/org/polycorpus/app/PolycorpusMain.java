@@ -58,6 +58,10 @@ public final class PolycorpusMain implements Callable<Integer> {
     SparkSession.Builder builder = SparkSession.builder().appName("polycorpus")
         .config("spark.ui.showConsoleProgress", "true")
         .config("spark.sql.session.timeZone", "UTC");
+    if (!conf.contains("spark.scheduler.mode")) {
+      // Languages are fitted from several driver threads; FAIR lets their jobs interleave.
+      builder.config("spark.scheduler.mode", "FAIR");
+    }
     if (!conf.contains("spark.log.level")) {
       // Applied as the context starts, before Spark's own INFO start-up lines.
       builder.config("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));

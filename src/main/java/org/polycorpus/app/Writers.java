@@ -1,10 +1,10 @@
 package org.polycorpus.app;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.Columns;
 import org.polycorpus.output.OutputLocation;
@@ -14,30 +14,42 @@ import org.polycorpus.output.Tables;
 final class Writers {
   private Writers() {}
 
-  static void write(Dataset<Row> rows, String table, OutputLocation out, SaveMode mode) {
-    var writer = rows.selectExpr(quoted(Tables.columns(table))).write().mode(mode);
+  /** A whole table at once; partitioned by language where the table is. */
+  static void write(Dataset<Row> rows, String table, OutputLocation out) {
+    var writer = rows.selectExpr(quoted(Tables.columns(table))).write();
     if (Tables.PARTITIONED_BY_LANGUAGE.contains(table)) {
       writer = writer.partitionBy(Columns.LANGUAGE);
     }
     writer.parquet(out.staged(table));
   }
 
-  /** A table no language wrote (every file failed, say) still exists, empty, with its schema. */
+  /**
+   * One language's partition of a table, written straight to its {@code language=xx} folder.
+   * Languages are fitted concurrently, and concurrent jobs appending to one table folder would
+   * share (and clean up) one another's temporary files; separate folders share nothing.
+   */
+  static void writeLanguage(Dataset<Row> rows, String table, String language, OutputLocation out) {
+    String[] columns = Arrays.stream(Tables.columns(table)).filter(c -> !c.equals(Columns.LANGUAGE))
+        .toArray(String[]::new);
+    rows.selectExpr(quoted(columns)).write()
+        .parquet(out.staged(table) + "/" + Columns.LANGUAGE + "=" + language);
+  }
+
+  /**
+   * A table no language wrote (every file failed, say) still exists with its schema: one empty
+   * file, unpartitioned, since an empty partitioned folder has no schema to read.
+   */
   static void writeMissingTablesEmpty(SparkSession spark, OutputLocation out) throws java.io.IOException {
     for (String table : List.of(Tables.DOCUMENT_TERMS, Tables.CLUSTERS, Tables.DOCUMENT_CLUSTERS, Tables.TOPICS,
         Tables.DOCUMENT_TOPICS)) {
       Path path = new Path(out.staged(table));
       if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
-        write(spark.createDataFrame(List.of(), Tables.SCHEMAS.get(table)), table, out, SaveMode.ErrorIfExists);
+        spark.createDataFrame(List.of(), Tables.SCHEMAS.get(table)).coalesce(1).write().parquet(path.toString());
       }
     }
   }
 
   private static String[] quoted(String[] columns) {
-    String[] out = new String[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      out[i] = "`" + columns[i] + "`";
-    }
-    return out;
+    return Arrays.stream(columns).map(c -> "`" + c + "`").toArray(String[]::new);
   }
 }

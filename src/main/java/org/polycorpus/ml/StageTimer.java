@@ -4,16 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Wall-clock seconds per named stage, summed over calls (stages run once per language). */
+/**
+ * Wall-clock seconds per named stage, summed over calls (stages run once per language, and
+ * languages run on several threads at once).
+ */
 public final class StageTimer {
   private final Map<String, Double> seconds = new LinkedHashMap<>();
 
-  public synchronized <T> T time(String stage, Supplier<T> work) {
+  public <T> T time(String stage, Supplier<T> work) {
     long started = System.nanoTime();
     try {
       return work.get();
     } finally {
-      seconds.merge(stage, (System.nanoTime() - started) / 1e9, Double::sum);
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      synchronized (this) {
+        seconds.merge(stage, elapsed, Double::sum);
+      }
     }
   }
 
