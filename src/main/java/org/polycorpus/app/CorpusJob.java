@@ -125,7 +125,8 @@ public final class CorpusJob {
       List<Future<List<KScore>>> fits = new ArrayList<>();
       for (Row language : languages) {
         fits.add(pool.submit(() -> {
-          spark.sparkContext().setLocalProperty("spark.scheduler.pool", "polycorpus");
+          // A pool per language: the FAIR scheduler shares executors between pools.
+          spark.sparkContext().setLocalProperty("spark.scheduler.pool", "polycorpus-" + language.getString(0));
           spark.sparkContext().setJobGroup("polycorpus-" + language.getString(0),
               "fit language " + language.getString(0), false);
           return modelLanguage(language.getString(0), language.getLong(1), modelled, out);
