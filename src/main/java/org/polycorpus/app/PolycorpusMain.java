@@ -66,10 +66,11 @@ public final class PolycorpusMain implements Callable<Integer> {
       // Applied as the context starts, before Spark's own INFO start-up lines.
       builder.config("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));
     }
-    if (masterFlag != null) {
-      builder.master(masterFlag);
-    } else if (!conf.contains("spark.master")) {
-      builder.master("local[*]");
+    String master = masterFlag != null ? masterFlag : conf.get("spark.master", "local[*]");
+    builder.master(master);
+    if (master.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      // Spark's 200 shuffle partitions make hundreds of near-empty tasks per step on a laptop.
+      builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
     return builder.getOrCreate();
   }

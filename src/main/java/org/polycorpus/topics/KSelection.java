@@ -45,7 +45,7 @@ public final class KSelection {
     double bestScore = Double.NaN;
     for (int k : candidates) {
       Model<?> model = fit(settings, k, features, featuresCol, predictionCol);
-      double score = silhouette(evaluator, model.transform(features));
+      double score = nonEmptyClusters(model) < 2 ? Double.NaN : evaluator.evaluate(model.transform(features));
       sweep.add(new KScore(language, k, score, false));
       if (!Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore)) {
         best = model;
@@ -80,11 +80,11 @@ public final class KSelection {
   }
 
   /** Silhouette needs two non-empty clusters; k-means can leave clusters empty on tiny data. */
-  private static double silhouette(ClusteringEvaluator evaluator, Dataset<Row> predictions) {
-    if (predictions.select(evaluator.getPredictionCol()).distinct().count() < 2) {
-      return Double.NaN;
-    }
-    return evaluator.evaluate(predictions);
+  private static long nonEmptyClusters(Model<?> model) {
+    long[] sizes = model instanceof KMeansModel kmeans
+        ? kmeans.summary().clusterSizes()
+        : ((BisectingKMeansModel) model).summary().clusterSizes();
+    return java.util.Arrays.stream(sizes).filter(size -> size > 0).count();
   }
 
   private static Vector[] centers(Model<?> model) {

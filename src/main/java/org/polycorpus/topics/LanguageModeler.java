@@ -76,7 +76,8 @@ public final class LanguageModeler {
         clustering.sweep(),
         TopTerms.documentTerms(vectors, shared, settings.topTerms()),
         clusterTable(language, scored, clustering, clusters.labelTerms(), shared),
-        documentClusters(scored, clustering.centers()),
+        documentClusters(scored, JavaSparkContext.fromSparkContext(docs.sparkSession().sparkContext())
+            .broadcast(clustering.centers())),
         topicTable(language, lda, vocabulary, clusters.topicTerms(), scored),
         documentTopics(scored),
         List.of(vectors, scored));
@@ -97,9 +98,10 @@ public final class LanguageModeler {
                 : round(lit(clustering.silhouette()), DECIMALS).as("silhouette"));
   }
 
-  private static Dataset<Row> documentClusters(Dataset<Row> scored, Vector[] centers) {
+  /** Centres are dense vocabulary-sized vectors: broadcast once rather than shipped with every task. */
+  private static Dataset<Row> documentClusters(Dataset<Row> scored, Broadcast<Vector[]> centers) {
     var similarity = udf((UDF2<Vector, Integer, Double>) (features, cluster) ->
-        centers.length == 0 ? 1.0 : cosine(features, centers[cluster]), DataTypes.DoubleType);
+        centers.value().length == 0 ? 1.0 : cosine(features, centers.value()[cluster]), DataTypes.DoubleType);
     return scored.select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col(Columns.CLUSTER_ID),
         round(similarity.apply(col(Columns.FEATURES), col(Columns.CLUSTER_ID)), DECIMALS).as("similarity"));
   }
