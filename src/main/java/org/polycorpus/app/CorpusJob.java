@@ -80,7 +80,8 @@ public final class CorpusJob {
 
   private PipelineModel ingestAndAnalyse(OutputLocation out) throws IOException {
     ExtractionLimits limits = new ExtractionLimits(options.maxBytes, options.maxChars,
-        options.parseTimeoutSeconds * 1000L);
+        options.parseTimeoutSeconds * 1000L, options.parseHeapMb, options.maxEmbedded, options.maxEmbeddedDepth,
+        options.maxCompressionRatio);
     Dataset<Row> extracted = DocumentReader.read(spark, options.input, limits);
     timer.time("ingest", () -> extracted.write().parquet(out.staged(EXTRACTED)));
     Dataset<Row> documents = spark.read().parquet(out.staged(EXTRACTED));

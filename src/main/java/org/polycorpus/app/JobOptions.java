@@ -43,6 +43,22 @@ public final class JobOptions {
       + "(status timeout). Default: ${DEFAULT-VALUE}")
   int parseTimeoutSeconds;
 
+  @Option(names = "--parse-heap", defaultValue = "512", description = "Heap of each parse process, in MiB. A "
+      + "file whose parse needs more gets status oom. Default: ${DEFAULT-VALUE}")
+  int parseHeapMb;
+
+  @Option(names = "--max-embedded", defaultValue = "1000", description = "Embedded files (attachments, archive "
+      + "entries) followed per file; the rest are skipped. Default: ${DEFAULT-VALUE}")
+  int maxEmbedded;
+
+  @Option(names = "--max-embedded-depth", defaultValue = "5", description = "Levels of archives within archives "
+      + "followed. Default: ${DEFAULT-VALUE}")
+  int maxEmbeddedDepth;
+
+  @Option(names = "--max-compression-ratio", defaultValue = "100", description = "A file whose text expands more "
+      + "than this many times its compressed size is a zip bomb (status limit_reached). Default: ${DEFAULT-VALUE}")
+  long maxCompressionRatio;
+
   @Option(names = "--boilerplate-min-docs", defaultValue = "2", description = "A line found in at least this many "
       + "documents is boilerplate. Default: ${DEFAULT-VALUE}")
   int boilerplateMinDocs;
@@ -120,6 +136,10 @@ public final class JobOptions {
     require(maxBytes > 0, "--max-bytes must be positive, got " + maxBytes);
     require(maxChars > 0, "--max-chars must be positive, got " + maxChars);
     require(parseTimeoutSeconds > 0, "--parse-timeout must be positive, got " + parseTimeoutSeconds);
+    require(parseHeapMb >= 64, "--parse-heap must be at least 64 (MiB), got " + parseHeapMb);
+    require(maxEmbedded >= 0, "--max-embedded must not be negative, got " + maxEmbedded);
+    require(maxEmbeddedDepth >= 0, "--max-embedded-depth must not be negative, got " + maxEmbeddedDepth);
+    require(maxCompressionRatio > 0, "--max-compression-ratio must be positive, got " + maxCompressionRatio);
     require(boilerplateMinDocs >= 2, "--boilerplate-min-docs must be at least 2, got " + boilerplateMinDocs);
     require(boilerplateMaxLineChars > 0, "--boilerplate-max-line-chars must be positive, got "
         + boilerplateMaxLineChars);
@@ -154,6 +174,10 @@ public final class JobOptions {
     p.put("max-bytes", Long.toString(maxBytes));
     p.put("max-chars", Integer.toString(maxChars));
     p.put("parse-timeout", Integer.toString(parseTimeoutSeconds));
+    p.put("parse-heap", Integer.toString(parseHeapMb));
+    p.put("max-embedded", Integer.toString(maxEmbedded));
+    p.put("max-embedded-depth", Integer.toString(maxEmbeddedDepth));
+    p.put("max-compression-ratio", Long.toString(maxCompressionRatio));
     p.put("boilerplate-min-docs", Integer.toString(boilerplateMinDocs));
     p.put("boilerplate-max-line-chars", Integer.toString(boilerplateMaxLineChars));
     p.put("min-language-confidence", Double.toString(minLanguageConfidence));

@@ -15,13 +15,15 @@ public final class DocumentStatus {
   public static final String CORRUPT = "corrupt";
   /** No parser extracts text from the detected type. */
   public static final String UNSUPPORTED = "unsupported";
+  /** A safety limit stopped the parse: zip bomb (compression ratio), nesting depth, embedded files. */
+  public static final String LIMIT_REACHED = "limit_reached";
   /** Larger than --max-bytes; not read. */
   public static final String TOO_LARGE = "too_large";
-  /** Parsing took longer than --parse-timeout. */
+  /** Parsing took longer than --parse-timeout; the parse process was killed and restarted. */
   public static final String TIMEOUT = "timeout";
-  /** The parser ran out of memory. */
+  /** The parse process ran out of memory (--parse-heap) and was restarted. */
   public static final String OOM = "oom";
-  /** The parser failed with an unexpected error. */
+  /** The parser failed with an unexpected error, or its process died (exit, crash). */
   public static final String CRASHED = "crashed";
   /** Listed, but could not be opened or read (permissions, I/O error). */
   public static final String UNREADABLE = "unreadable";

@@ -3,6 +3,7 @@ package org.polycorpus.ingest;
 import java.io.FileNotFoundException;
 import java.nio.file.AccessDeniedException;
 import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaMemoryLimitException;
 import org.apache.tika.exception.UnsupportedFormatException;
 import org.apache.tika.exception.ZeroByteFileException;
 
@@ -35,12 +36,21 @@ final class FailureReasons {
       if (t instanceof OutOfMemoryError) {
         return DocumentStatus.OOM;
       }
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("Suspected zip bomb") || t instanceof TikaMemoryLimitException) {
+        return DocumentStatus.LIMIT_REACHED;
+      }
     }
     return failure instanceof org.apache.tika.exception.TikaException
         || failure instanceof org.xml.sax.SAXException
         || failure instanceof java.io.IOException
         ? DocumentStatus.CORRUPT
         : DocumentStatus.CRASHED;
+  }
+
+  /** A message with paths and numbers stripped, so that the same failure groups across files. */
+  static String normalise(String message) {
+    return message.replaceAll("(file:|hdfs:|s3a?:)?/[^\\s:'\"]+", "<path>").replaceAll("\\d+", "N");
   }
 
   /** "TikaException: Unexpected RuntimeException from org.apache.tika.parser...": no paths, no numbers. */
@@ -53,7 +63,7 @@ final class FailureReasons {
     if (fileName != null && !fileName.isEmpty()) {
       message = message.replace(fileName, "<file>");
     }
-    message = message.replaceAll("(file:|hdfs:|s3a?:)?/[^\\s:'\"]+", "<path>").replaceAll("\\d+", "N");
+    message = normalise(message);
     String reason = root.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message.strip());
     return reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
   }

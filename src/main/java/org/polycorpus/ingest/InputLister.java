@@ -12,9 +12,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Lists every file below an input path through Hadoop's FileSystem API, so file://, hdfs:// and
- * s3a:// inputs behave alike. Unlike Spark's file sources it keeps hidden and underscore files,
- * and a directory that cannot be listed becomes an entry with an error instead of failing.
+ * Lists every file below an input path through Hadoop's FileSystem API, so hdfs:// and s3a://
+ * inputs behave alike; local trees are walked with {@link LocalTreeWalker}, which sees the
+ * dangling and looping links Hadoop's local listing skips without a word. Unlike Spark's file
+ * sources it keeps hidden and underscore files, and a directory that cannot be listed becomes
+ * an entry with an error instead of failing.
  */
 public final class InputLister {
   private InputLister() {}
@@ -36,6 +38,9 @@ public final class InputLister {
       return files;
     }
     String rootPrefix = qualifiedRoot.toUri().getPath();
+    if ("file".equals(qualifiedRoot.toUri().getScheme())) {
+      return LocalTreeWalker.walk(qualifiedRoot, rootPrefix);
+    }
     Deque<Path> directories = new ArrayDeque<>();
     directories.push(qualifiedRoot);
     while (!directories.isEmpty()) {
@@ -58,6 +63,10 @@ public final class InputLister {
         }
       }
     }
+    return sorted(files, root);
+  }
+
+  static List<InputFile> sorted(List<InputFile> files, String root) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("--input " + root + " holds no files");
     }
@@ -65,8 +74,8 @@ public final class InputLister {
     return files;
   }
 
-  private static InputFile entry(Path path, String rootPrefix, long size, String error) {
-    String full = path.toUri().getPath();
+  static InputFile entry(Path path, String rootPrefix, long size, String error) {
+    String full = path.toUri().getPath().replaceAll("/+$", "");
     String relative = full.startsWith(rootPrefix) ? full.substring(rootPrefix.length()) : full;
     if (relative.startsWith("/")) {
       relative = relative.substring(1);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.polycorpus.SparkTestBase;
 
 class DocumentReaderTest extends SparkTestBase {
-  private static final ExtractionLimits LIMITS = new ExtractionLimits(10_000, 50, 30_000);
+  private static final ExtractionLimits LIMITS =
+      ExtractionLimits.defaults().withMaxBytes(10_000).withMaxChars(50).withTimeoutMillis(30_000);
 
   @Test
   void everyFileBecomesOneRowWithAStatus(@TempDir Path input) throws Exception {
