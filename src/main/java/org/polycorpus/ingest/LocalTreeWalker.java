@@ -55,7 +55,8 @@ final class LocalTreeWalker {
     return InputLister.sorted(files, root.toString());
   }
 
+  /** A folder's URI ends in "/", which the listing does not want. */
   private static Path hadoopPath(java.nio.file.Path file) {
-    return new Path(file.toUri());
+    return new Path(java.net.URI.create(file.toUri().toString().replaceAll("/+$", "")));
   }
 }

@@ -198,8 +198,8 @@ final class AdversarialCorpus {
 
   private void links() throws IOException {
     Path folder = Files.createDirectories(input.resolve("links"));
-    Files.createSymbolicLink(folder.resolve("loop"), folder);
-    expected.put("links/loop", DocumentStatus.UNREADABLE);
+    Files.createSymbolicLink(folder.resolve("cycle"), folder);
+    expected.put("links/cycle", DocumentStatus.UNREADABLE);
     Files.createSymbolicLink(folder.resolve("dangling.txt"), input.resolve("no-such-file.txt"));
     expected.put("links/dangling.txt", DocumentStatus.MISSING);
   }

@@ -70,9 +70,11 @@ class AdversarialCorpusTest {
   void failuresCarryGroupableReasons() {
     List<Row> failed = spark.read().parquet(output.resolve(Tables.DOCUMENTS).toString())
         .filter("status NOT IN ('ok')").collectAsList();
-    assertThat(failed).allSatisfy(row -> assertThat(row.<String>getAs("error"))
-        .as("%s", (Object) row.getAs("relative_path")).isNotBlank()
-        .doesNotContain(root.toString()).doesNotContainPattern("\\d{3,}"));
+    assertThat(failed).allSatisfy(row -> {
+      String path = row.getAs("relative_path");
+      assertThat(row.<String>getAs("error")).as(path).isNotBlank().doesNotContain(root.toString())
+          .doesNotContain(Path.of(path).getFileName().toString());
+    });
   }
 
   @Test
@@ -89,7 +91,9 @@ class AdversarialCorpusTest {
         .containsEntry("مقاله فارسی.txt", "fa");
     List<String> words = spark.read().parquet(output.resolve(Tables.DOCUMENT_TERMS).toString())
         .select("word").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertThat(words).contains("behörden", "maßnahmen", "المغرب")
+    assertThat(words).contains("behörden", "maßnahmen")
+        .anyMatch(word -> word.contains("مغرب")) // Arabic from windows-1256
+        .anyMatch(word -> word.contains("پاکستان")) // Persian from windows-1256
         .noneMatch(word -> word.contains("Ã") || word.contains("â€") || word.contains("Ø") || word.contains("\uFFFD"));
   }
 
