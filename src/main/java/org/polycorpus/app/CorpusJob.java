@@ -55,8 +55,9 @@ public final class CorpusJob {
 
   public RunRecord run(String runId) throws IOException {
     long started = System.currentTimeMillis();
-    OutputLocation out = OutputLocation.prepare(options.output, options.input, runId,
+    OutputLocation out = OutputLocation.prepare(options.output, options.input, runId, options.force,
         spark.sparkContext().hadoopConfiguration());
+    boolean published = false;
     try {
       List<KScore> sweep = new ArrayList<>();
       PipelineModel preprocessing = ingestAndAnalyse(out);
@@ -71,10 +72,13 @@ public final class CorpusJob {
       RunRecord record = RunRecord.collect(spark, runId, started, options, out, sweep, timer.seconds());
       record.write(spark, out);
       out.publish(WORK);
+      published = true;
       return record;
-    } catch (RuntimeException | IOException e) {
-      out.abandon();
-      throw e;
+    } finally {
+      // Spark's failures are checked exceptions Java does not see declared: clean up on any.
+      if (!published) {
+        out.abandon();
+      }
     }
   }
 

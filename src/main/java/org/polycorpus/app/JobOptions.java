@@ -23,6 +23,10 @@ public final class JobOptions {
       + "Default: ${DEFAULT-VALUE}")
   String output;
 
+  @Option(names = "--force", description = "Replace --output even if it exists and was not written by "
+      + "polycorpus. Its contents are deleted at the end of a successful run.")
+  boolean force;
+
   @Option(names = "--master", description = "Spark master when not started by spark-submit. "
       + "Default: the master spark-submit passes, else local[*]")
   String master;
@@ -131,8 +135,13 @@ public final class JobOptions {
   @Option(names = "--seed", defaultValue = "42", description = "Seed for k-means and LDA. Default: ${DEFAULT-VALUE}")
   long seed;
 
-  /** Checks the values picocli cannot: ranges and choices. Throws with the flag and the bad value. */
-  void validate() {
+  /**
+   * Checks the values picocli cannot: ranges, choices, and flags that contradict each other
+   * ({@code explicitlySet} says which flags the user gave). Throws with the flag and the value.
+   */
+  void validate(java.util.function.Predicate<String> explicitlySet) {
+    require(k == 0 || !(explicitlySet.test("--k-min") || explicitlySet.test("--k-max")),
+        "--k " + k + " fixes the number of clusters; --k-min and --k-max would be ignored: give one or the other");
     require(maxBytes > 0, "--max-bytes must be positive, got " + maxBytes);
     require(maxChars > 0, "--max-chars must be positive, got " + maxChars);
     require(parseTimeoutSeconds > 0, "--parse-timeout must be positive, got " + parseTimeoutSeconds);
@@ -171,6 +180,7 @@ public final class JobOptions {
   /** Every setting, by flag name, for the runs table and manifest. */
   Map<String, String> asParameters() {
     Map<String, String> p = new LinkedHashMap<>();
+    p.put("force", Boolean.toString(force));
     p.put("max-bytes", Long.toString(maxBytes));
     p.put("max-chars", Integer.toString(maxChars));
     p.put("parse-timeout", Integer.toString(parseTimeoutSeconds));

@@ -19,6 +19,9 @@ public final class PolycorpusMain implements Callable<Integer> {
   @Mixin
   JobOptions options = new JobOptions();
 
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -39,7 +42,7 @@ public final class PolycorpusMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    options.validate();
+    options.validate(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
     SparkSession spark = session(options.master, options.logLevel);
     try {
       String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))

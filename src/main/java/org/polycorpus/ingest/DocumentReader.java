@@ -56,6 +56,12 @@ public final class DocumentReader {
 
   private DocumentReader() {}
 
+  /**
+   * Fault injection for recovery tests, a Spark conf key: "first-attempt" fails every ingest
+   * task's first attempt after it has parsed its files, "always" fails every attempt.
+   */
+  public static final String FAULTS_CONF = "spark.polycorpus.faults.ingest";
+
   public static Dataset<Row> read(SparkSession spark, String input, ExtractionLimits limits) throws IOException {
     List<InputFile> files = InputLister.list(input, spark.sparkContext().hadoopConfiguration());
     List<Row> rows = new ArrayList<>(files.size());
@@ -69,7 +75,8 @@ public final class DocumentReader {
     SerializableHadoopConf conf = new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
     return spark.createDataFrame(rows, LISTING_SCHEMA)
         .repartition(partitions, org.apache.spark.sql.functions.col(DOC_ID))
-        .mapPartitions(new ExtractPartition(conf, limits), Encoders.row(EXTRACTED_SCHEMA));
+        .mapPartitions(new ExtractPartition(conf, limits, spark.conf().get(FAULTS_CONF, "none")),
+            Encoders.row(EXTRACTED_SCHEMA));
   }
 
   /** A stable id: the first 16 hex digits of SHA-256 over the path relative to the input root. */
@@ -85,10 +92,12 @@ public final class DocumentReader {
   private static final class ExtractPartition implements MapPartitionsFunction<Row, Row> {
     private final SerializableHadoopConf conf;
     private final ExtractionLimits limits;
+    private final String faults;
 
-    ExtractPartition(SerializableHadoopConf conf, ExtractionLimits limits) {
+    ExtractPartition(SerializableHadoopConf conf, ExtractionLimits limits, String faults) {
       this.conf = conf;
       this.limits = limits;
+      this.faults = faults;
     }
 
     @Override
@@ -102,7 +111,12 @@ public final class DocumentReader {
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
-          return listing.hasNext();
+          boolean more = listing.hasNext();
+          if (!more && task != null && ("always".equals(faults)
+              || ("first-attempt".equals(faults) && task.attemptNumber() == 0))) {
+            throw new IllegalStateException("fault injected by " + FAULTS_CONF + "=" + faults);
+          }
+          return more;
         }
 
         @Override

@@ -31,9 +31,12 @@ public final class OutputLocation {
     this.runId = runId;
   }
 
-  /** Checks the output against the input and any existing folder; throws with the reason. */
-  public static OutputLocation prepare(String output, String input, String runId, Configuration conf)
-      throws IOException {
+  /**
+   * Checks the output against the input and any existing folder; throws with the reason. With
+   * {@code force}, an existing folder polycorpus did not write is replaced too.
+   */
+  public static OutputLocation prepare(String output, String input, String runId, boolean force,
+      Configuration conf) throws IOException {
     Path outputPath = new Path(output);
     FileSystem fs = outputPath.getFileSystem(conf);
     Path qualifiedOutput = fs.makeQualified(outputPath);
@@ -49,14 +52,20 @@ public final class OutputLocation {
       FileStatus status = fs.getFileStatus(qualifiedOutput);
       boolean ours = status.isDirectory() && fs.exists(new Path(qualifiedOutput, MARKER));
       boolean empty = status.isDirectory() && fs.listStatus(qualifiedOutput).length == 0;
-      if (!ours && !empty) {
-        throw new IllegalArgumentException("--output " + output
-            + " exists and was not written by polycorpus; choose another folder or remove it yourself");
+      if (!ours && !empty && !force) {
+        throw new IllegalArgumentException("--output " + output + " exists and was not written by polycorpus; "
+            + "choose another folder, remove it yourself, or pass --force to replace it");
       }
     }
     Path staging = new Path(qualifiedOutput.getParent(), "." + qualifiedOutput.getName() + ".staging-" + runId);
-    fs.mkdirs(staging);
-    write(fs, new Path(staging, MARKER), runId);
+    try {
+      if (!fs.mkdirs(staging)) {
+        throw new IOException("could not create " + staging);
+      }
+      write(fs, new Path(staging, MARKER), runId);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--output " + output + " is not writable: " + e.getMessage());
+    }
     return new OutputLocation(fs, qualifiedOutput, staging, runId);
   }
 

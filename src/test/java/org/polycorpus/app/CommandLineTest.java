@@ -49,6 +49,7 @@ class CommandLineTest {
     run("--cluster-algorithm", "dbscan").failsWith("kmeans or bisecting, got dbscan");
     run("--min-language-confidence", "1.5").failsWith("between 0 and 1");
     run("--max-bytes", "many").failsWith("--max-bytes");
+    run("--k", "3", "--k-max", "5").failsWith("give one or the other");
   }
 
   @Test
@@ -69,6 +70,21 @@ class CommandLineTest {
     try (var left = Files.list(dir)) {
       assertThat(left).containsExactly(users); // no staging folder left behind
     }
+  }
+
+  @Test
+  void refusesAnUnwritableOutput() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+    run("--output", file.resolve("out").toString(), "--master", "local[1]").failsWith("is not writable");
+  }
+
+  @Test
+  void forceReplacesAFolderItDidNotWrite() throws Exception {
+    Path users = Files.createDirectories(dir.resolve("old-results"));
+    Files.writeString(users.resolve("notes.txt"), "replace me");
+    assertThat(PolycorpusMain.run("--output", users.toString(), "--master", "local[1]", "--force")).isZero();
+    assertThat(users.resolve("notes.txt")).doesNotExist();
+    assertThat(users.resolve("_SUCCESS")).exists();
   }
 
   @Test

@@ -52,6 +52,17 @@ class DocumentReaderTest extends SparkTestBase {
   }
 
   @Test
+  void aFileDeletedBetweenListingAndReadingIsMissing(@TempDir Path input) throws Exception {
+    Files.writeString(input.resolve("stays.txt"), "Ein Text, der bleibt.");
+    Files.writeString(input.resolve("goes.txt"), "Ein Text, der verschwindet.");
+    var rows = DocumentReader.read(spark, input.toString(), LIMITS); // lists now, reads on collect
+    Files.delete(input.resolve("goes.txt"));
+    Map<String, String> statuses = rows.collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("relative_path"), r -> r.getAs("status")));
+    assertThat(statuses).containsEntry("stays.txt", DocumentStatus.OK).containsEntry("goes.txt", DocumentStatus.MISSING);
+  }
+
+  @Test
   void docIdsDependOnlyOnThePathBelowTheInput() {
     assertThat(DocumentReader.docId("a/b.txt")).hasSize(16).isEqualTo(DocumentReader.docId("a/b.txt"));
     assertThat(DocumentReader.docId("a/b.txt")).isNotEqualTo(DocumentReader.docId("a/c.txt"));
