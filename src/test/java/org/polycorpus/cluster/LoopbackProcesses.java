@@ -69,6 +69,12 @@ final class LoopbackProcesses implements AutoCloseable {
     }
   }
 
+  /** Kills a process and its descendants at once, as a machine failure would. */
+  static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
   /** Stops every started process and its descendants, newest first. */
   @Override
   public void close() {

@@ -36,6 +36,7 @@ class StandaloneClusterIT {
     assertThat(Path.of(jar)).exists();
     String clusterOut = work.resolve("cluster-out").toString();
     String localOut = work.resolve("local-out").toString();
+    String survivorOut = work.resolve("survivor-out").toString();
 
     try (LoopbackProcesses processes = new LoopbackProcesses(sparkHome, Path.of("target/it-logs/standalone"))) {
       int port = LoopbackProcesses.freePort();
@@ -43,11 +44,12 @@ class StandaloneClusterIT {
       String master = "spark://127.0.0.1:" + port;
       processes.java("master", "org.apache.spark.deploy.master.Master",
           List.of("--host", "127.0.0.1", "--port", "" + port, "--webui-port", "" + webUi));
+      List<Process> workers = new ArrayList<>();
       for (int i = 1; i <= 2; i++) {
-        processes.java("worker" + i, "org.apache.spark.deploy.worker.Worker",
+        workers.add(processes.java("worker" + i, "org.apache.spark.deploy.worker.Worker",
             List.of("--host", "127.0.0.1", "--cores", "1", "--memory", "1536m",
                 "--webui-port", "" + LoopbackProcesses.freePort(),
-                "--work-dir", Files.createDirectories(work.resolve("worker" + i)).toString(), master));
+                "--work-dir", Files.createDirectories(work.resolve("worker" + i)).toString(), master)));
       }
       awaitWorkers(webUi, 2, processes);
 
@@ -56,12 +58,21 @@ class StandaloneClusterIT {
       processes.awaitSuccess("submit-local", processes.java("submit-local",
           "org.apache.spark.deploy.SparkSubmit", submitArgs("local[2]", jar, localOut)), 10);
       assertThat(processes.log("submit-cluster")).contains("master " + master);
+
+      // A worker dies mid-run, executor and all: the job finishes on the other one.
+      Process survivor = processes.java("submit-survivor", "org.apache.spark.deploy.SparkSubmit",
+          submitArgs(master, jar, survivorOut));
+      awaitRunningApplication(webUi, processes);
+      Thread.sleep(8_000);
+      LoopbackProcesses.kill(workers.get(0));
+      processes.awaitSuccess("submit-survivor", survivor, 10);
     }
 
     SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
         .getOrCreate();
     try {
       TableComparison.assertSameTables(spark, localOut, clusterOut);
+      TableComparison.assertSameTables(spark, localOut, survivorOut);
       Row run = spark.read().parquet(clusterOut + "/runs").first();
       assertThat(run.<String>getAs("master")).startsWith("spark://127.0.0.1:");
       assertThat(run.<Integer>getAs("executors")).isEqualTo(2);
@@ -86,6 +97,20 @@ class StandaloneClusterIT {
     String home = new String(assemble.getInputStream().readAllBytes()).strip();
     assertThat(assemble.waitFor()).as("jobs/spark-home.sh").isZero();
     return Path.of(home);
+  }
+
+  /** Polls the master's JSON status until an application is running. */
+  private static void awaitRunningApplication(int webUi, LoopbackProcesses processes) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUi + "/json/")).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (http.send(status, HttpResponse.BodyHandlers.ofString()).body().contains("\"state\" : \"RUNNING\"")) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no application started:\n" + processes.log("submit-survivor"));
   }
 
   /** Polls the master's JSON status until the workers have registered. */
