@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.udf;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
@@ -18,7 +17,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.polycorpus.ml.SchemaChecks;
 import org.polycorpus.ml.StageParams;
 
 /**
@@ -27,11 +25,10 @@ import org.polycorpus.ml.StageParams;
  * fitted {@link BoilerplateRemoverModel} removes those, the rule-based template lines, and
  * repeated lines within a document.
  */
-public final class BoilerplateRemover extends Estimator<BoilerplateRemoverModel> implements DefaultParamsWritable {
+public final class BoilerplateRemover extends Estimator<BoilerplateRemoverModel>
+    implements BoilerplateParams, DefaultParamsWritable {
   private final String uid;
-  private final Param<String> inputCol;
-  private final Param<String> outputCol;
-  private final Param<String> removedCharsCol;
+  private final BoilerplateParams.Declared columns;
   private final IntParam minDocs;
   private final IntParam maxLineChars;
   private final IntParam maxLearnedLines;
@@ -42,31 +39,28 @@ public final class BoilerplateRemover extends Estimator<BoilerplateRemoverModel>
 
   public BoilerplateRemover(String uid) {
     this.uid = uid;
-    inputCol = StageParams.column(this, "inputCol", "text column, lines separated by \\n (default: text)");
-    outputCol = StageParams.column(this, "outputCol", "text without boilerplate (default: body)");
-    removedCharsCol = StageParams.column(this, "removedCharsCol", "characters removed (default: boilerplate_chars)");
+    this.columns = BoilerplateParams.declare(this);
     minDocs = StageParams.atLeast(this, "minDocs", "a line in this many documents is boilerplate (default: 2)", 2);
     maxLineChars = StageParams.atLeast(this, "maxLineChars",
         "longer lines are never learned as boilerplate, so shared quotes survive (default: 120)", 1);
     maxLearnedLines = StageParams.atLeast(this, "maxLearnedLines",
         "at most this many learned lines, the most frequent first (default: 100000)", 0);
-    setDefault(inputCol, "text");
-    setDefault(outputCol, "body");
-    setDefault(removedCharsCol, "boilerplate_chars");
     setDefault(minDocs, 2);
     setDefault(maxLineChars, 120);
     setDefault(maxLearnedLines, 100_000);
   }
 
-  public Param<String> inputCol() { return inputCol; }
-  public Param<String> outputCol() { return outputCol; }
-  public Param<String> removedCharsCol() { return removedCharsCol; }
+  @Override
+  public BoilerplateParams.Declared declared() {
+    return columns;
+  }
+
   public IntParam minDocs() { return minDocs; }
   public IntParam maxLineChars() { return maxLineChars; }
   public IntParam maxLearnedLines() { return maxLearnedLines; }
 
-  public BoilerplateRemover setInputCol(String value) { set(inputCol, value); return this; }
-  public BoilerplateRemover setOutputCol(String value) { set(outputCol, value); return this; }
+  public BoilerplateRemover setInputCol(String value) { set(inputCol(), value); return this; }
+  public BoilerplateRemover setOutputCol(String value) { set(outputCol(), value); return this; }
   public BoilerplateRemover setMinDocs(int value) { set(minDocs, value); return this; }
   public BoilerplateRemover setMaxLineChars(int value) { set(maxLineChars, value); return this; }
 
@@ -77,7 +71,7 @@ public final class BoilerplateRemover extends Estimator<BoilerplateRemoverModel>
     var lineKeys = udf((UDF1<String, List<String>>) text -> BoilerplateRules.distinctLineKeys(text, lineLimit),
         DataTypes.createArrayType(DataTypes.StringType));
     List<String> learned = dataset
-        .select(explode(lineKeys.apply(col($(inputCol)))).as("key"))
+        .select(explode(lineKeys.apply(col($(inputCol())))).as("key"))
         .groupBy("key").count()
         .filter(col("count").geq((Integer) $(minDocs)))
         .orderBy(col("count").desc(), col("key"))
@@ -91,9 +85,7 @@ public final class BoilerplateRemover extends Estimator<BoilerplateRemoverModel>
 
   @Override
   public StructType transformSchema(StructType schema) {
-    SchemaChecks.requireColumn(schema, $(inputCol), DataTypes.StringType);
-    StructType out = SchemaChecks.appendColumn(schema, $(outputCol), DataTypes.StringType, false);
-    return SchemaChecks.appendColumn(out, $(removedCharsCol), DataTypes.IntegerType, false);
+    return BoilerplateParams.outputSchema(this, schema);
   }
 
   @Override

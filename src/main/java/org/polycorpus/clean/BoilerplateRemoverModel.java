@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter;
@@ -20,36 +19,29 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.polycorpus.ml.SchemaChecks;
-import org.polycorpus.ml.StageParams;
 import org.polycorpus.ml.StringListData;
 
 /** Removes boilerplate lines: the learned repeated lines plus {@link BoilerplateRules}. */
-public final class BoilerplateRemoverModel extends Model<BoilerplateRemoverModel> implements MLWritable {
+public final class BoilerplateRemoverModel extends Model<BoilerplateRemoverModel>
+    implements BoilerplateParams, MLWritable {
   private static final StructType CLEANED = new StructType()
       .add("body", DataTypes.StringType, false)
       .add("removed", DataTypes.IntegerType, false);
 
   private final String uid;
   private final List<String> learnedLines;
-  private final Param<String> inputCol;
-  private final Param<String> outputCol;
-  private final Param<String> removedCharsCol;
+  private final BoilerplateParams.Declared columns;
 
   public BoilerplateRemoverModel(String uid, List<String> learnedLines) {
     this.uid = uid;
     this.learnedLines = List.copyOf(learnedLines);
-    inputCol = StageParams.column(this, "inputCol", "text column, lines separated by \\n (default: text)");
-    outputCol = StageParams.column(this, "outputCol", "text without boilerplate (default: body)");
-    removedCharsCol = StageParams.column(this, "removedCharsCol", "characters removed (default: boilerplate_chars)");
-    setDefault(inputCol, "text");
-    setDefault(outputCol, "body");
-    setDefault(removedCharsCol, "boilerplate_chars");
+    this.columns = BoilerplateParams.declare(this);
   }
 
-  public Param<String> inputCol() { return inputCol; }
-  public Param<String> outputCol() { return outputCol; }
-  public Param<String> removedCharsCol() { return removedCharsCol; }
+  @Override
+  public BoilerplateParams.Declared declared() {
+    return columns;
+  }
 
   /** The line keys learned as boilerplate, most frequent first. */
   public List<String> learnedLines() {
@@ -65,17 +57,15 @@ public final class BoilerplateRemoverModel extends Model<BoilerplateRemoverModel
       return RowFactory.create(cleaned.body(), cleaned.removedChars());
     }, CLEANED);
     String tmp = "_" + uid;
-    return dataset.withColumn(tmp, clean.apply(col($(inputCol))))
-        .withColumn($(outputCol), col(tmp + ".body"))
-        .withColumn($(removedCharsCol), col(tmp + ".removed"))
+    return dataset.withColumn(tmp, clean.apply(col($(inputCol()))))
+        .withColumn($(outputCol()), col(tmp + ".body"))
+        .withColumn($(removedCharsCol()), col(tmp + ".removed"))
         .drop(tmp);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    SchemaChecks.requireColumn(schema, $(inputCol), DataTypes.StringType);
-    StructType out = SchemaChecks.appendColumn(schema, $(outputCol), DataTypes.StringType, false);
-    return SchemaChecks.appendColumn(out, $(removedCharsCol), DataTypes.IntegerType, false);
+    return BoilerplateParams.outputSchema(this, schema);
   }
 
   @Override

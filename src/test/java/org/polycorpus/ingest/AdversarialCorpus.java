@@ -44,6 +44,12 @@ final class AdversarialCorpus {
     this.secret = secret;
   }
 
+  /** Writes the corpus under the given folder (input/ and secret.txt), for jobs/benchmark-hostile.sh. */
+  public static void main(String[] args) throws Exception {
+    AdversarialCorpus corpus = write(Path.of(args[0]));
+    corpus.expected.forEach((file, status) -> System.out.println(status + "\t" + file.replace("\n", "\\n")));
+  }
+
   static AdversarialCorpus write(Path root) throws Exception {
     Path input = Files.createDirectories(root.resolve("input"));
     Path secret = root.resolve("secret.txt");
@@ -198,7 +204,7 @@ final class AdversarialCorpus {
 
   private void links() throws IOException {
     Path folder = Files.createDirectories(input.resolve("links"));
-    Files.createSymbolicLink(folder.resolve("cycle"), folder);
+    Files.createSymbolicLink(folder.resolve("cycle"), folder.toAbsolutePath());
     expected.put("links/cycle", DocumentStatus.UNREADABLE);
     Files.createSymbolicLink(folder.resolve("dangling.txt"), input.resolve("no-such-file.txt"));
     expected.put("links/dangling.txt", DocumentStatus.MISSING);
