@@ -23,7 +23,8 @@ mkdir -p "$target"
 for language in "$handbook"/*/; do
   name="$(basename "$language")"
   mkdir -p "$target/$name"
-  find "$language" -maxdepth 1 -name '*.html' | LC_ALL=C sort | head -n "$pages" | while read -r page; do
+  # sed, not head: head would close the pipe early, and pipefail would fail the script.
+  find "$language" -maxdepth 1 -name "*.html" | LC_ALL=C sort | sed -n "1,${pages}p" | while read -r page; do
     cp "$page" "$target/$name/"
   done
 done
