@@ -1,6 +1,5 @@
 package org.polycorpus;
 
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -36,9 +35,5 @@ public abstract class SparkTestBase {
 
   protected static Dataset<Row> rows(StructType schema, Object[]... values) {
     return spark.createDataFrame(java.util.Arrays.stream(values).map(RowFactory::create).toList(), schema);
-  }
-
-  protected static List<Row> sql(String query) {
-    return spark.sql(query).collectAsList();
   }
 }

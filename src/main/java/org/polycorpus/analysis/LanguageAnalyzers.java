@@ -100,11 +100,6 @@ public final class LanguageAnalyzers {
     return BY_LANGUAGE.getOrDefault(language, FallbackAnalyzer::new).get();
   }
 
-  /** Whether the language has a dedicated Lucene analyzer (with stopwords and stemming). */
-  public static boolean hasDedicatedAnalyzer(String language) {
-    return BY_LANGUAGE.containsKey(language);
-  }
-
   public static Set<String> dedicatedLanguages() {
     return new TreeSet<>(BY_LANGUAGE.keySet());
   }
