@@ -41,6 +41,7 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
   private final TfIdfParams.Declared params;
   private final LongParam numDocs;
   private final Vocabulary vocabulary;
+  private transient Broadcast<Vocabulary> broadcastVocabulary;
 
   public TfIdfModel(String uid, Vocabulary vocabulary, long documents) {
     this.uid = uid;
@@ -63,11 +64,18 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
     return vocabulary;
   }
 
+  /** The vocabulary as a broadcast, made once per model, for every stage that maps indices to terms. */
+  public synchronized Broadcast<Vocabulary> sharedVocabulary(SparkSession spark) {
+    if (broadcastVocabulary == null) {
+      broadcastVocabulary = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(vocabulary);
+    }
+    return broadcastVocabulary;
+  }
+
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    Broadcast<Vocabulary> shared =
-        JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()).broadcast(vocabulary);
+    Broadcast<Vocabulary> shared = sharedVocabulary(dataset.sparkSession());
     boolean sublinear = (Boolean) $(params.sublinearTf());
     StructType vectors = new StructType()
         .add("counts", SQLDataTypes.VectorType(), false)

@@ -50,7 +50,10 @@ public final class LanguageModeler {
   public static LanguageModel fit(String language, Dataset<Row> documents, long numDocs, Settings settings,
       StageTimer timer) {
     int partitions = (int) Math.max(1, (numDocs + DOCS_PER_PARTITION - 1) / DOCS_PER_PARTITION);
-    Dataset<Row> docs = documents.repartition(partitions, col(Columns.DOC_ID)).sortWithinPartitions(Columns.DOC_ID);
+    // Fitting TF-IDF reads the documents three times (count, document frequencies, display
+    // words) and vectorising once more: shuffle and sort them once.
+    Dataset<Row> docs = documents.repartition(partitions, col(Columns.DOC_ID)).sortWithinPartitions(Columns.DOC_ID)
+        .persist(StorageLevel.MEMORY_AND_DISK());
 
     TfIdfModel tfidf = timer.time("tfidf", () -> new TfIdf().setVocabSize(settings.vocabSize())
         .setMinDocFreq(settings.minDocFreq()).setSublinearTf(settings.sublinearTf()).fit(docs));
@@ -70,8 +73,7 @@ public final class LanguageModeler {
     PipelineModel pipeline = new PipelineModel("polycorpus_" + language,
         new Transformer[] {tfidf, normalizer, clustering.model(), lda});
     Vocabulary vocabulary = tfidf.vocabulary();
-    Broadcast<Vocabulary> shared =
-        JavaSparkContext.fromSparkContext(docs.sparkSession().sparkContext()).broadcast(vocabulary);
+    Broadcast<Vocabulary> shared = tfidf.sharedVocabulary(docs.sparkSession());
     return new LanguageModel(language, numDocs, pipeline, clustering.k(), clustering.silhouette(),
         clustering.sweep(),
         TopTerms.documentTerms(vectors, shared, settings.topTerms()),
@@ -80,7 +82,7 @@ public final class LanguageModeler {
             .broadcast(clustering.centers())),
         topicTable(language, lda, vocabulary, clusters.topicTerms(), scored),
         documentTopics(scored),
-        List.of(vectors, scored));
+        List.of(docs, vectors, scored));
   }
 
   /** Online LDA samples a fraction of documents per iteration; small languages use them all. */
