@@ -1,10 +1,6 @@
 package org.polycorpus.app;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,11 +20,11 @@ import org.polycorpus.clean.BoilerplateRemover;
 import org.polycorpus.clean.BoilerplateRemoverModel;
 import org.polycorpus.ingest.DocumentReader;
 import org.polycorpus.ingest.DocumentStatus;
-import org.polycorpus.ingest.ExtractionLimits;
 import org.polycorpus.language.LanguageDetector;
 import org.polycorpus.ml.StageTimer;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
+import org.polycorpus.report.Report;
 import org.polycorpus.topics.ClusterSettings;
 import org.polycorpus.topics.KScore;
 import org.polycorpus.topics.LanguageModel;
@@ -43,6 +39,7 @@ public final class CorpusJob {
   static final String WORK = "_work";
   private static final String EXTRACTED = WORK + "/extracted";
   private static final String ANALYSED = WORK + "/analysed";
+  static final String REPORT = "report.html";
 
   private final SparkSession spark;
   private final JobOptions options;
@@ -55,7 +52,7 @@ public final class CorpusJob {
 
   public RunRecord run(String runId) throws IOException {
     long started = System.currentTimeMillis();
-    OutputLocation out = OutputLocation.prepare(options.output, options.input, runId, options.force,
+    OutputLocation out = OutputLocation.prepare(options.ingest.output, options.ingest.input, runId, options.ingest.force,
         spark.sparkContext().hadoopConfiguration());
     boolean published = false;
     try {
@@ -67,10 +64,15 @@ public final class CorpusJob {
       List<Row> languages = modelled.filter(col(Columns.TOKEN_COUNT).gt(0))
           .groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
-      Writers.writeMissingTablesEmpty(spark, out);
+      Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
+          Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
       preprocessing.write().save(out.staged(Tables.MODELS + "/_preprocessing"));
-      RunRecord record = RunRecord.collect(spark, runId, started, options, out, sweep, timer.seconds());
+      RunRecord record = RunRecord.collect(spark, runId, started, options.ingest.input, options.asParameters(), out,
+          sweep, timer.seconds());
       record.write(spark, out);
+      if (options.report) {
+        Report.write(spark, out.stagingFolder(), out.staged(REPORT));
+      }
       out.publish(WORK);
       published = true;
       return record;
@@ -83,10 +85,7 @@ public final class CorpusJob {
   }
 
   private PipelineModel ingestAndAnalyse(OutputLocation out) throws IOException {
-    ExtractionLimits limits = new ExtractionLimits(options.maxBytes, options.maxChars,
-        options.parseTimeoutSeconds * 1000L, options.parseHeapMb, options.maxEmbedded, options.maxEmbeddedDepth,
-        options.maxCompressionRatio);
-    Dataset<Row> extracted = DocumentReader.read(spark, options.input, limits);
+    Dataset<Row> extracted = DocumentReader.read(spark, options.ingest.input, options.ingest.limits());
     timer.time("ingest", () -> extracted.write().parquet(out.staged(EXTRACTED)));
     Dataset<Row> documents = spark.read().parquet(out.staged(EXTRACTED));
 
@@ -99,15 +98,7 @@ public final class CorpusJob {
     PipelineModel preprocessing = new PipelineModel("polycorpus_preprocessing",
         new Transformer[] {boilerplate, detector, analyzer});
 
-    Dataset<Row> analysed = preprocessing.transform(documents)
-        // A file whose only text was boilerplate has nothing left to analyse.
-        .withColumn(Columns.STATUS, when(col(Columns.STATUS).equalTo(DocumentStatus.OK)
-            .and(length(col(Columns.BODY)).equalTo(0)), lit(DocumentStatus.EMPTY)).otherwise(col(Columns.STATUS)))
-        .withColumn(Columns.ERROR, when(col(Columns.STATUS).equalTo(DocumentStatus.EMPTY)
-            .and(col(Columns.ERROR).isNull()), lit("only boilerplate")).otherwise(col(Columns.ERROR)))
-        .withColumn(Columns.CHAR_COUNT, length(col(Columns.BODY)))
-        .withColumn(Columns.TOKEN_COUNT, size(col(Columns.TOKENS)))
-        .drop(Columns.TEXT);
+    Dataset<Row> analysed = Preprocessing.analyse(preprocessing, documents);
     timer.time("language_and_analysis", () ->
         analysed.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(ANALYSED)));
     return preprocessing;
@@ -153,9 +144,7 @@ public final class CorpusJob {
   }
 
   private List<KScore> modelLanguage(String language, long numDocs, Dataset<Row> modelled, OutputLocation out) {
-    Dataset<Row> docs = modelled.filter(col(Columns.LANGUAGE).equalTo(language)
-            .and(col(Columns.TOKEN_COUNT).gt(0)))
-        .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS, Columns.SURFACES);
+    Dataset<Row> docs = Preprocessing.modelInput(modelled, language);
     ClusterSettings clusters = new ClusterSettings(options.k, options.kMin, options.kMax, options.clusterAlgorithm,
         20, options.seed, options.labelTerms, options.topics, options.ldaIterations, options.topicTerms);
     LanguageModeler.Settings settings = new LanguageModeler.Settings(clusters, options.vocabSize,

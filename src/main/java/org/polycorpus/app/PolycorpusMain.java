@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
  * Entry point for spark-submit and the local runner. Bad flags and unusable paths end with a
  * one-line message and exit code 2; a failed run with exit code 1.
  */
-@CommandLine.Command(name = "polycorpus", mixinStandardHelpOptions = true, versionProvider = Versions.class)
+@CommandLine.Command(name = "polycorpus", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+    subcommands = {ScoreCommand.class, ReportCommand.class})
 public final class PolycorpusMain implements Callable<Integer> {
   @Mixin
   JobOptions options = new JobOptions();
@@ -43,16 +44,20 @@ public final class PolycorpusMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     options.validate(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
-    SparkSession spark = session(options.master, options.logLevel);
+    SparkSession spark = session(options.ingest.master, options.ingest.logLevel);
     try {
-      String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
-          + "-" + UUID.randomUUID().toString().substring(0, 8);
-      RunRecord record = new CorpusJob(spark, options).run(runId);
+      RunRecord record = new CorpusJob(spark, options).run(newRunId());
       System.out.print(record.summary());
       return 0;
     } finally {
       spark.stop();
     }
+  }
+
+  /** UTC start time and a random suffix. */
+  static String newRunId() {
+    return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** The master comes from spark-submit (spark.master), else --master, else local[*]. */

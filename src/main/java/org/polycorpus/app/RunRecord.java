@@ -22,15 +22,15 @@ record RunRecord(
     int executors, Map<String, String> parameters, Map<String, String> versions, List<Row> counts,
     Map<String, Double> stageSeconds, List<KScore> sweep) {
 
-  static RunRecord collect(SparkSession spark, String runId, long startedAt, JobOptions options,
-      OutputLocation out, List<KScore> sweep, Map<String, Double> stageSeconds) {
+  static RunRecord collect(SparkSession spark, String runId, long startedAt, String input,
+      Map<String, String> parameters, OutputLocation out, List<KScore> sweep, Map<String, Double> stageSeconds) {
     // Aggregates only: one row per (language, status).
     List<Row> counts = spark.read().parquet(out.staged(Tables.DOCUMENTS))
         .groupBy(Columns.LANGUAGE, Columns.STATUS).count()
         .orderBy(Columns.LANGUAGE, Columns.STATUS).collectAsList();
     int executors = Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1);
-    return new RunRecord(runId, startedAt, System.currentTimeMillis(), options.input, out.output(),
-        spark.sparkContext().master(), spark.sparkContext().applicationId(), executors, options.asParameters(),
+    return new RunRecord(runId, startedAt, System.currentTimeMillis(), input, out.output(),
+        spark.sparkContext().master(), spark.sparkContext().applicationId(), executors, parameters,
         Versions.all(spark.version()), counts, stageSeconds, sweep);
   }
 

@@ -39,9 +39,9 @@ final class Writers {
    * A table no language wrote (every file failed, say) still exists with its schema: one empty
    * file, unpartitioned, since an empty partitioned folder has no schema to read.
    */
-  static void writeMissingTablesEmpty(SparkSession spark, OutputLocation out) throws java.io.IOException {
-    for (String table : List.of(Tables.DOCUMENT_TERMS, Tables.CLUSTERS, Tables.DOCUMENT_CLUSTERS, Tables.TOPICS,
-        Tables.DOCUMENT_TOPICS)) {
+  static void writeMissingTablesEmpty(SparkSession spark, OutputLocation out, String... tables)
+      throws java.io.IOException {
+    for (String table : tables) {
       Path path = new Path(out.staged(table));
       if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
         spark.createDataFrame(List.of(), Tables.SCHEMAS.get(table)).coalesce(1).write().parquet(path.toString());

@@ -73,6 +73,11 @@ public final class OutputLocation {
     return output.toString();
   }
 
+  /** The folder that becomes the output when the run is published. */
+  public String stagingFolder() {
+    return staging.toString();
+  }
+
   /** Where a table (or "models", "_work/...") is written during the run. */
   public String staged(String name) {
     return new Path(staging, name).toString();

@@ -68,6 +68,8 @@ public final class Tables {
       .add(Columns.DOC_ID, StringType, false)
       .add(Columns.CLUSTER_ID, IntegerType, false)
       .add("similarity", DoubleType, false)
+      .add("x", DoubleType, false)
+      .add("y", DoubleType, false)
       .add(Columns.LANGUAGE, StringType, false);
 
   public static final StructType TOPICS_SCHEMA = new StructType()

@@ -3,44 +3,36 @@ package org.polycorpus.topics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.feature.Normalizer;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.features.TfIdf;
 import org.polycorpus.features.TfIdfModel;
-import org.polycorpus.features.TopTerms;
 import org.polycorpus.features.Vocabulary;
 import org.polycorpus.ml.StageTimer;
 
 /**
  * Fits one language: TF-IDF over its own vocabulary, L2-normalised vectors, clusters with k
- * chosen by silhouette, cluster labels by class-based TF-IDF, and an LDA topic model.
+ * chosen by silhouette, cluster labels by class-based TF-IDF, a 2-D document map and an LDA
+ * topic model.
  */
 public final class LanguageModeler {
   /** Documents per partition of a language's data; the partitioning depends only on the data. */
   private static final int DOCS_PER_PARTITION = 5_000;
-  /** Output doubles are rounded so that summation order across partitions cannot show. */
-  private static final int DECIMALS = 9;
 
   public record Settings(ClusterSettings clusters, int vocabSize, int minDocFreq, boolean sublinearTf, int topTerms) {}
 
@@ -68,20 +60,26 @@ public final class LanguageModeler {
         .setOptimizer("online").setSubsamplingRate(subsamplingRate(numDocs))
         .setFeaturesCol(Columns.TERM_COUNTS).setTopicDistributionCol(Columns.TOPIC_DISTRIBUTION)
         .fit(vectors));
-    Dataset<Row> scored = lda.transform(clustering.model().transform(vectors)).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Transformer> stages = new ArrayList<>(List.of(tfidf, normalizer, clustering.model()));
+    stages.addAll(timer.time("document_map", () ->
+        DocumentMap.fit(vectors, Columns.FEATURES, tfidf.vocabulary().size(), numDocs)));
+    stages.add(lda);
+    PipelineModel pipeline = new PipelineModel("polycorpus_" + language, stages.toArray(Transformer[]::new));
+    Dataset<Row> scored = vectors;
+    for (Transformer stage : stages.subList(2, stages.size())) {
+      scored = stage.transform(scored);
+    }
+    scored = scored.persist(StorageLevel.MEMORY_AND_DISK());
 
-    PipelineModel pipeline = new PipelineModel("polycorpus_" + language,
-        new Transformer[] {tfidf, normalizer, clustering.model(), lda});
-    Vocabulary vocabulary = tfidf.vocabulary();
+    DocumentTables tables = new DocumentTables(pipeline, scored);
     Broadcast<Vocabulary> shared = tfidf.sharedVocabulary(docs.sparkSession());
     return new LanguageModel(language, numDocs, pipeline, clustering.k(), clustering.silhouette(),
         clustering.sweep(),
-        TopTerms.documentTerms(vectors, shared, settings.topTerms()),
+        tables.documentTerms(settings.topTerms()),
         clusterTable(language, scored, clustering, clusters.labelTerms(), shared),
-        documentClusters(scored, JavaSparkContext.fromSparkContext(docs.sparkSession().sparkContext())
-            .broadcast(clustering.centers())),
-        topicTable(language, lda, vocabulary, clusters.topicTerms(), scored),
-        documentTopics(scored),
+        tables.documentClusters(),
+        topicTable(language, lda, tfidf.vocabulary(), clusters.topicTerms(), scored),
+        tables.documentTopics(),
         List.of(docs, vectors, scored));
   }
 
@@ -97,20 +95,7 @@ public final class LanguageModeler {
         .select(lit(language).as(Columns.LANGUAGE), col(Columns.CLUSTER_ID), col("size"), col("label_terms"),
             Double.isNaN(clustering.silhouette())
                 ? lit(null).cast(DataTypes.DoubleType).as("silhouette")
-                : round(lit(clustering.silhouette()), DECIMALS).as("silhouette"));
-  }
-
-  /** Centres are dense vocabulary-sized vectors: broadcast once rather than shipped with every task. */
-  private static Dataset<Row> documentClusters(Dataset<Row> scored, Broadcast<Vector[]> centers) {
-    var similarity = udf((UDF2<Vector, Integer, Double>) (features, cluster) ->
-        centers.value().length == 0 ? 1.0 : cosine(features, centers.value()[cluster]), DataTypes.DoubleType);
-    return scored.select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col(Columns.CLUSTER_ID),
-        round(similarity.apply(col(Columns.FEATURES), col(Columns.CLUSTER_ID)), DECIMALS).as("similarity"));
-  }
-
-  static double cosine(Vector a, Vector b) {
-    double norms = org.apache.spark.ml.linalg.Vectors.norm(a, 2) * org.apache.spark.ml.linalg.Vectors.norm(b, 2);
-    return norms == 0 ? 0.0 : a.dot(b) / norms;
+                : round(lit(clustering.silhouette()), DocumentTables.DECIMALS).as("silhouette"));
   }
 
   private static Dataset<Row> topicTable(String language, LDAModel lda, Vocabulary vocabulary, int topicTerms,
@@ -134,14 +119,5 @@ public final class LanguageModeler {
         .add("rank", DataTypes.IntegerType, false)
         .add("weight", DataTypes.DoubleType, false);
     return anyFrame.sparkSession().createDataFrame(rows, schema);
-  }
-
-  private static Dataset<Row> documentTopics(Dataset<Row> scored) {
-    var weights = udf((UDF1<Vector, double[]>) Vector::toArray,
-        DataTypes.createArrayType(DataTypes.DoubleType, false));
-    return scored
-        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
-            posexplode(weights.apply(col(Columns.TOPIC_DISTRIBUTION))).as(new String[] {"topic_id", "w"}))
-        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col("topic_id"), round(col("w"), DECIMALS).as("weight"));
   }
 }

@@ -1,0 +1,45 @@
+package org.polycorpus.app;
+
+import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.polycorpus.output.OutputLocation;
+import org.polycorpus.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code polycorpus report}: the HTML report of a finished run, from its tables. */
+@Command(name = "report", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+    description = "Writes a self-contained HTML report (charts and tables, opens offline) of the run under --output.")
+final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--output", defaultValue = "output/", paramLabel = "<path>", description = "The --output folder "
+      + "of a finished run. Default: ${DEFAULT-VALUE}")
+  String output;
+
+  @Option(names = "--file", paramLabel = "<path>", description = "Where to write the report. "
+      + "Default: report.html in --output")
+  String file;
+
+  @Option(names = "--master", description = "Spark master. Default: the master spark-submit passes, else local[*]")
+  String master;
+
+  @Option(names = "--log-level", defaultValue = "WARN", description = "Log level of Spark. Default: ${DEFAULT-VALUE}")
+  String logLevel;
+
+  @Override
+  public Integer call() throws Exception {
+    SparkSession spark = PolycorpusMain.session(master, logLevel);
+    try {
+      Path run = new Path(output);
+      if (!run.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(new Path(run, OutputLocation.SUCCESS))) {
+        throw new IllegalArgumentException("--output " + output + " is not the folder of a finished polycorpus run");
+      }
+      String target = file != null ? file : new Path(run, CorpusJob.REPORT).toString();
+      Report.write(spark, output, target);
+      System.out.println("report written to " + target);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

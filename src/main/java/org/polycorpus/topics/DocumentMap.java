@@ -1,0 +1,36 @@
+package org.polycorpus.topics;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.PCA;
+import org.apache.spark.ml.feature.VectorSlicer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A 2-D map of a language's documents: principal components of the L2-normalised TF-IDF
+ * vectors, restricted to the most frequent terms so that the covariance matrix stays small
+ * (terms x terms) whatever the vocabulary size. The fitted stages join the language's pipeline,
+ * so new documents land on the same map.
+ */
+final class DocumentMap {
+  /** Terms the map is computed over; the vocabulary is ordered by document frequency. */
+  static final int MAP_TERMS = 1_000;
+  static final String MAP = "map";
+  private static final String MAP_INPUT = "map_input";
+
+  private DocumentMap() {}
+
+  /** The slicer and fitted PCA, or no stages when there are too few documents or terms for two axes. */
+  static List<Transformer> fit(Dataset<Row> vectors, String featuresCol, int vocabularySize, long numDocs) {
+    int terms = Math.min(MAP_TERMS, vocabularySize);
+    if (terms < 2 || numDocs < 2) {
+      return List.of();
+    }
+    VectorSlicer slicer = new VectorSlicer().setInputCol(featuresCol).setOutputCol(MAP_INPUT)
+        .setIndices(IntStream.range(0, terms).toArray());
+    Transformer pca = new PCA().setK(2).setInputCol(MAP_INPUT).setOutputCol(MAP).fit(slicer.transform(vectors));
+    return List.of(slicer, pca);
+  }
+}
