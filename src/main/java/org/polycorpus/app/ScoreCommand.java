@@ -42,9 +42,9 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ingest.validate();
     IngestOptions.require(topTerms > 0, "--top-terms must be positive, got " + topTerms);
+    refuseOverlap(new Configuration());
     SparkSession spark = PolycorpusMain.session(ingest.master, ingest.logLevel);
     try {
-      refuseOverlap(spark.sparkContext().hadoopConfiguration());
       System.out.print(score(spark, PolycorpusMain.newRunId()).summary());
       return 0;
     } finally {

@@ -53,6 +53,17 @@ class CommandLineTest {
   }
 
   @Test
+  void scoreAndReportNeedAFinishedRun() {
+    run("score", "--input", "seeds").failsWith("Missing required option: '--models=<run output>'");
+    run("score", "--models", dir.resolve("run").toString(), "--output", dir.resolve("run/scores").toString())
+        .failsWith("must not be the --models run");
+    run("score", "--models", dir.resolve("nowhere").toString(), "--input", "seeds", "--output",
+        dir.resolve("scores").toString(), "--master", "local[1]").failsWith("no polycorpus models under");
+    run("report", "--output", dir.toString(), "--master", "local[1]")
+        .failsWith("is not the folder of a finished polycorpus run");
+  }
+
+  @Test
   void rejectsMissingOrEmptyInput() throws Exception {
     run("--input", dir.resolve("nowhere").toString(), "--output", dir.resolve("out").toString(),
         "--master", "local[1]").failsWith("does not exist");

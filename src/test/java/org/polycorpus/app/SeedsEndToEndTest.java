@@ -41,6 +41,7 @@ class SeedsEndToEndTest {
   private static SparkSession spark;
   private static Path first;
   private static Path second;
+  private static Path scored;
 
   @BeforeAll
   static void runTwice() {
@@ -51,6 +52,9 @@ class SeedsEndToEndTest {
         .isZero();
     assertThat(PolycorpusMain.run("--input", SEEDS.toString(), "--output", second.toString(), "--master", "local[2]"))
         .isZero();
+    scored = work.resolve("scored");
+    assertThat(PolycorpusMain.run("score", "--models", first.toString(), "--input", SEEDS.toString(),
+        "--output", scored.toString(), "--master", "local[2]")).isZero();
     spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
   }
 
@@ -188,6 +192,21 @@ class SeedsEndToEndTest {
     Row scored = german.transform(preprocessing.transform(text)).first();
     assertThat(scored.<String>getAs("language")).isEqualTo("de");
     assertThat(scored.<Integer>getAs("cluster_id")).isBetween(0, 1);
+  }
+
+  /** The saved models carry everything: scoring the corpus again reproduces its per-document tables. */
+  @Test
+  void scoreCommandReproducesTheRunsPerDocumentTables() {
+    for (String name : List.of(Tables.DOCUMENTS, Tables.DOCUMENT_TERMS, Tables.DOCUMENT_CLUSTERS,
+        Tables.DOCUMENT_TOPICS)) {
+      Dataset<Row> run = table(first, name).drop("parse_millis");
+      Dataset<Row> again = table(scored, name).drop("parse_millis");
+      assertThat(again.count()).as(name).isEqualTo(run.count()).isPositive();
+      assertThat(run.exceptAll(again).count()).as(name).isZero();
+    }
+    assertThat(table(scored, Tables.RUNS).first().<scala.collection.Map<String, String>>getAs("parameters")
+        .get("models").get()).isEqualTo(first.toString());
+    assertThat(scored.resolve(Tables.CLUSTERS)).doesNotExist();
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.polycorpus.app.PolycorpusMain;
 
 /**
- * Opens the report of a seeds run in headless Chromium, installed by jobs/setup-browser.sh, and
+ * Opens the report of a seeds run in headless Chromium, installed by jobs/setup-test-tools.sh, and
  * checks what a reader sees: no console errors, every chart drawn, nothing fetched from the
  * network, Arabic and Persian words shown right to left. Saves a screenshot under target/.
  */
@@ -139,9 +139,9 @@ class ReportBrowserIT {
 
   /** Installs Chromium through the project's script when it is missing; returns its path. */
   private static String chromium() throws IOException, InterruptedException {
-    Process setup = new ProcessBuilder("jobs/setup-browser.sh").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process setup = new ProcessBuilder("jobs/setup-test-tools.sh").redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(setup.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertThat(setup.waitFor()).as("jobs/setup-browser.sh").isZero();
+    assertThat(setup.waitFor()).as("jobs/setup-test-tools.sh").isZero();
     return out.lines().reduce((first, last) -> last).orElseThrow();
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the report's browser check needs: Debian's chromium and fonts with Arabic and
-# Persian glyphs. Prints the browser's path. Needs root (or sudo) the first time only.
+# Installs what the browser and notebook checks need: Debian's chromium, and fonts with Arabic and
+# Persian glyphs for charts. Prints the browser's path. Needs root (or sudo) the first time only.
 set -euo pipefail
 packages=(chromium fonts-dejavu-core fonts-noto-core)
 missing=()
