@@ -210,6 +210,38 @@ class SeedsEndToEndTest {
   }
 
   @Test
+  void readmeDashboardQueriesRunOnTheTables() throws Exception {
+    List<String> blocks = ReadmeQueries.blocks();
+    assertThat(blocks).hasSize(4);
+    List<List<Object[]>> duckdb = new java.util.ArrayList<>();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+      for (String block : blocks.subList(0, 3)) {
+        String sql = String.join(";\n", ReadmeQueries.statements(block)).replace("'output/", "'" + first + "/");
+        try (java.sql.Statement statement = db.createStatement();
+            java.sql.ResultSet result = statement.executeQuery(sql)) {
+          List<Object[]> rows = new java.util.ArrayList<>();
+          while (result.next()) {
+            rows.add(new Object[] {result.getObject(1), result.getObject(2), result.getObject(3)});
+          }
+          duckdb.add(rows);
+        }
+      }
+    }
+    // Five documents by language and status; ten words for each of three languages; five mapped documents.
+    assertThat(duckdb.get(0).stream().mapToLong(r -> ((Number) r[2]).longValue()).sum()).isEqualTo(5);
+    assertThat(duckdb.get(1)).hasSize(30);
+    assertThat(duckdb.get(2)).hasSize(5);
+
+    Dataset<Row> topics = null;
+    for (String statement : ReadmeQueries.statements(blocks.get(3))) {
+      topics = spark.sql(statement.replace("'output/", "'" + first + "/"));
+    }
+    List<Row> rows = topics.collectAsList();
+    assertThat(rows).hasSize((int) table(first, Tables.TOPICS).select("language", "topic_id").distinct().count());
+    assertThat(rows.stream().mapToLong(r -> r.getLong(3)).sum()).isEqualTo(5);
+  }
+
+  @Test
   void rerunsProduceIdenticalTables() {
     for (String name : Tables.SCHEMAS.keySet()) {
       if (name.equals(Tables.RUNS)) {
