@@ -48,6 +48,9 @@ public final class PolycorpusMain implements Callable<Integer> {
     try {
       RunRecord record = new CorpusJob(spark, options).run(newRunId());
       System.out.print(record.summary());
+      if (options.report) {
+        System.out.println("  report: " + record.output() + "/" + CorpusJob.REPORT);
+      }
       return 0;
     } finally {
       spark.stop();
