@@ -16,7 +16,9 @@ import org.apache.spark.sql.Row;
 /**
  * Chooses the number of clusters for one language: every k in [kMin, min(kMax, n - 1)] is fitted
  * (seeded) and scored by cosine silhouette; the best wins, the smaller k on a tie. A language
- * with fewer than three documents, or where no k scores, is one cluster.
+ * with fewer than three documents, or where no k scores, is one cluster. k-means on a language
+ * of up to {@link InTaskKSweep#MAX_DOCS} documents runs in one task; larger languages, and
+ * bisecting k-means, use Spark's distributed implementations.
  */
 public final class KSelection {
   private KSelection() {}
@@ -37,20 +39,33 @@ public final class KSelection {
         candidates.add(k);
       }
     }
-    ClusteringEvaluator evaluator = new ClusteringEvaluator()
-        .setDistanceMeasure("cosine").setFeaturesCol(featuresCol).setPredictionCol(predictionCol);
     List<KScore> sweep = new ArrayList<>();
     Model<?> best = null;
     int bestK = 1;
     double bestScore = Double.NaN;
-    for (int k : candidates) {
-      Model<?> model = fit(settings, k, features, featuresCol, predictionCol);
-      double score = nonEmptyClusters(model) < 2 ? Double.NaN : evaluator.evaluate(model.transform(features));
-      sweep.add(new KScore(language, k, score, false));
-      if (!Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore)) {
-        best = model;
-        bestK = k;
-        bestScore = score;
+    if (settings.algorithm().equals("kmeans") && numDocs <= InTaskKSweep.MAX_DOCS && !candidates.isEmpty()) {
+      InTaskKSweep.Result result = InTaskKSweep.sweep(features, featuresCol, candidates, settings.seed(),
+          settings.maxIter());
+      for (int i = 0; i < result.ks().length; i++) {
+        sweep.add(new KScore(language, result.ks()[i], result.silhouettes()[i], false));
+      }
+      if (result.bestCenters() != null) {
+        best = InTaskKSweep.model(result, settings.seed(), settings.maxIter(), featuresCol, predictionCol);
+        bestK = result.bestK();
+        bestScore = sweep.stream().filter(s -> s.k() == result.bestK()).findFirst().orElseThrow().silhouette();
+      }
+    } else {
+      ClusteringEvaluator evaluator = new ClusteringEvaluator()
+          .setDistanceMeasure("cosine").setFeaturesCol(featuresCol).setPredictionCol(predictionCol);
+      for (int k : candidates) {
+        Model<?> model = fit(settings, k, features, featuresCol, predictionCol);
+        double score = nonEmptyClusters(model) < 2 ? Double.NaN : evaluator.evaluate(model.transform(features));
+        sweep.add(new KScore(language, k, score, false));
+        if (!Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore)) {
+          best = model;
+          bestK = k;
+          bestScore = score;
+        }
       }
     }
     List<KScore> marked = new ArrayList<>();

@@ -54,6 +54,17 @@ class KSelectionTest extends SparkTestBase {
     assertThat(outcome.centers()).hasSize(3);
   }
 
+  /** The in-task sweep's model scores new data with Spark, and Spark's evaluator agrees with its silhouette. */
+  @Test
+  void inTaskSilhouetteIsSparksSilhouette() {
+    Dataset<Row> features = features(3, 5);
+    KSelection.Outcome outcome = KSelection.select("en", features, 15, AUTO, "features", "cluster_id");
+    assertThat(outcome.model()).isInstanceOf(org.apache.spark.ml.clustering.KMeansModel.class);
+    double spark = new org.apache.spark.ml.evaluation.ClusteringEvaluator().setDistanceMeasure("cosine")
+        .setFeaturesCol("features").setPredictionCol("cluster_id").evaluate(outcome.model().transform(features));
+    assertThat(outcome.silhouette()).isCloseTo(spark, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
   @Test
   void kIsCappedByTheNumberOfDocuments() {
     KSelection.Outcome outcome = KSelection.select("en", features(2, 2), 4, AUTO, "features", "cluster_id");

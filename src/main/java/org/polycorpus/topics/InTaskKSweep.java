@@ -1,0 +1,77 @@
+package org.polycorpus.topics;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The k sweep of a language small enough for one task: its vectors are gathered into one
+ * partition and every k is fitted and scored there ({@link SphericalKMeans}). Spark's KMeans
+ * runs a job per iteration and per k; on a language of a few thousand documents those jobs, not
+ * the arithmetic, were the cost. Only the scores and the chosen centres return to the driver.
+ */
+final class InTaskKSweep {
+  /** Larger languages are clustered by Spark's distributed KMeans. */
+  static final long MAX_DOCS = 20_000;
+
+  /** Silhouette per candidate k (NaN when fewer than two clusters were non-empty), and the best fit. */
+  record Result(int[] ks, double[] silhouettes, int bestK, double[][] bestCenters, int iterations)
+      implements Serializable {}
+
+  private InTaskKSweep() {}
+
+  static Result sweep(Dataset<Row> features, String featuresCol, List<Integer> candidates, long seed, int maxIter) {
+    int[] ks = candidates.stream().mapToInt(Integer::intValue).toArray();
+    return features.select(featuresCol).javaRDD().coalesce(1)
+        .mapPartitions((Iterator<Row> rows) -> List.of(sweep(rows, ks, seed, maxIter)).iterator())
+        .collect().get(0);
+  }
+
+  private static Result sweep(Iterator<Row> rows, int[] ks, long seed, int maxIter) {
+    List<SparseVector> points = new ArrayList<>();
+    int dimension = 0;
+    while (rows.hasNext()) {
+      Vector vector = rows.next().getAs(0);
+      points.add(vector.toSparse());
+      dimension = vector.size();
+    }
+    double[] silhouettes = new double[ks.length];
+    int bestK = 1;
+    double bestScore = Double.NaN;
+    SphericalKMeans.Fit best = null;
+    for (int i = 0; i < ks.length; i++) {
+      SphericalKMeans.Fit fit = SphericalKMeans.fit(points, dimension, ks[i], seed, maxIter);
+      silhouettes[i] = fit.nonEmptyClusters() < 2 ? Double.NaN
+          : SphericalKMeans.silhouette(points, fit.assignment(), dimension, ks[i]);
+      if (!Double.isNaN(silhouettes[i]) && (Double.isNaN(bestScore) || silhouettes[i] > bestScore)) {
+        bestK = ks[i];
+        bestScore = silhouettes[i];
+        best = fit;
+      }
+    }
+    return new Result(ks, silhouettes, bestK, best == null ? null : best.centers(),
+        best == null ? 0 : best.iterations());
+  }
+
+  /** A Spark ML KMeansModel with the chosen centres, so the language's pipeline saves and scores as before. */
+  static KMeansModel model(Result result, long seed, int maxIter, String featuresCol, String predictionCol) {
+    org.apache.spark.mllib.linalg.Vector[] centers = new org.apache.spark.mllib.linalg.Vector[result.bestCenters().length];
+    for (int c = 0; c < centers.length; c++) {
+      centers[c] = org.apache.spark.mllib.linalg.Vectors.dense(result.bestCenters()[c]);
+    }
+    KMeansModel model = new KMeansModel(Identifiable.randomUID("kmeans"),
+        new org.apache.spark.mllib.clustering.KMeansModel(centers, "cosine", 0.0, result.iterations()));
+    model.set(model.k(), result.bestK());
+    model.set(model.distanceMeasure(), "cosine");
+    model.set(model.seed(), seed);
+    model.set(model.maxIter(), maxIter);
+    return model.setFeaturesCol(featuresCol).setPredictionCol(predictionCol);
+  }
+}
