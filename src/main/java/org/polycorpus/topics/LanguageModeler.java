@@ -56,10 +56,13 @@ public final class LanguageModeler {
     KSelection.Outcome clustering = timer.time("clustering", () -> KSelection.select(language, vectors, numDocs,
         clusters, Columns.FEATURES, Columns.CLUSTER_ID));
     int topicCount = (int) Math.max(2, Math.min(clusters.topics(), numDocs));
-    LDAModel lda = timer.time("lda", () -> new LDA().setK(topicCount).setSeed(clusters.seed()).setMaxIter(clusters.ldaIterations())
-        .setOptimizer("online").setSubsamplingRate(subsamplingRate(numDocs))
-        .setFeaturesCol(Columns.TERM_COUNTS).setTopicDistributionCol(Columns.TOPIC_DISTRIBUTION)
-        .fit(vectors));
+    LDAModel lda = timer.time("lda", () -> numDocs <= InTaskLda.MAX_DOCS
+        ? InTaskLda.fit(vectors, Columns.TERM_COUNTS, Columns.TOPIC_DISTRIBUTION, tfidf.vocabulary().size(),
+            topicCount, clusters.ldaIterations(), subsamplingRate(numDocs), clusters.seed())
+        : new LDA().setK(topicCount).setSeed(clusters.seed()).setMaxIter(clusters.ldaIterations())
+            .setOptimizer("online").setSubsamplingRate(subsamplingRate(numDocs))
+            .setFeaturesCol(Columns.TERM_COUNTS).setTopicDistributionCol(Columns.TOPIC_DISTRIBUTION)
+            .fit(vectors));
     List<Transformer> stages = new ArrayList<>(List.of(tfidf, normalizer, clustering.model()));
     stages.addAll(timer.time("document_map", () ->
         DocumentMap.fit(vectors, Columns.FEATURES, tfidf.vocabulary().size(), numDocs)));

@@ -1,0 +1,178 @@
+package org.polycorpus.topics;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.special.Gamma;
+import org.apache.spark.ml.linalg.SparseVector;
+
+/**
+ * Online variational Bayes for LDA (Hoffman, Blei and Bach, 2010) as Spark's
+ * OnlineLDAOptimizer runs it, with the same defaults (alpha and eta 1/k, learning offset 1024,
+ * decay 0.51, gamma shape 100, Newton updates of alpha), computed in one task for a language
+ * small enough to fit in it. Returns the topic-word parameters and the document concentration.
+ */
+final class OnlineLda {
+  static final double GAMMA_SHAPE = 100;
+  private static final double LEARNING_OFFSET = 1024;
+  private static final double LEARNING_DECAY = 0.51;
+  private static final double GAMMA_CHANGE = 1e-3;
+
+  /** {@code lambda}: k x vocabulary; {@code alpha}: the fitted document concentration; {@code eta}: topic concentration. */
+  record Fit(double[][] lambda, double[] alpha, double eta) implements java.io.Serializable {}
+
+  private OnlineLda() {}
+
+  static Fit fit(List<SparseVector> counts, int vocabulary, int k, int iterations, double subsamplingRate,
+      long seed) {
+    Random random = new Random(seed);
+    double[] alpha = new double[k];
+    Arrays.fill(alpha, 1.0 / k);
+    double eta = 1.0 / k;
+    double[][] lambda = gammaMatrix(k, vocabulary, random.nextLong());
+    for (int iteration = 1; iteration <= iterations; iteration++) {
+      double[][] expElogbeta = expDirichletExpectation(lambda);
+      double[][] stats = new double[k][vocabulary];
+      double[] logphat = new double[k];
+      int batchDocs = 0;
+      Random gammaSeeds = new Random(random.nextLong());
+      for (SparseVector document : counts) {
+        if (subsamplingRate < 1 && random.nextDouble() >= subsamplingRate || document.indices().length == 0) {
+          continue;
+        }
+        double[] gamma = inferGamma(document, expElogbeta, alpha, gammaSeeds.nextLong(), stats);
+        double[] expectation = dirichletExpectation(gamma);
+        for (int t = 0; t < k; t++) {
+          logphat[t] += expectation[t];
+        }
+        batchDocs++;
+      }
+      if (batchDocs == 0) {
+        continue;
+      }
+      double weight = Math.pow(LEARNING_OFFSET + iteration, -LEARNING_DECAY);
+      double scale = (double) counts.size() / batchDocs;
+      for (int t = 0; t < k; t++) {
+        for (int w = 0; w < vocabulary; w++) {
+          double batch = eta + stats[t][w] * expElogbeta[t][w] * scale;
+          lambda[t][w] = lambda[t][w] * (1 - weight) + batch * weight;
+        }
+      }
+      for (int t = 0; t < k; t++) {
+        logphat[t] /= batchDocs;
+      }
+      updateAlpha(alpha, logphat, batchDocs, weight);
+    }
+    return new Fit(lambda, alpha, eta);
+  }
+
+  /** E-step for one document; adds its sufficient statistics to {@code stats}; returns its gamma. */
+  private static double[] inferGamma(SparseVector document, double[][] expElogbeta, double[] alpha, long seed,
+      double[][] stats) {
+    int k = alpha.length;
+    int[] ids = document.indices();
+    double[] counts = document.values();
+    double[] gamma = gammaSamples(k, seed);
+    double[] expElogtheta = exp(dirichletExpectation(gamma));
+    double[] phiNorm = phiNorm(ids, expElogbeta, expElogtheta);
+    double change = Double.POSITIVE_INFINITY;
+    while (change > GAMMA_CHANGE) {
+      double[] last = gamma.clone();
+      for (int t = 0; t < k; t++) {
+        double sum = 0;
+        for (int j = 0; j < ids.length; j++) {
+          sum += expElogbeta[t][ids[j]] * counts[j] / phiNorm[j];
+        }
+        gamma[t] = expElogtheta[t] * sum + alpha[t];
+      }
+      expElogtheta = exp(dirichletExpectation(gamma));
+      phiNorm = phiNorm(ids, expElogbeta, expElogtheta);
+      change = 0;
+      for (int t = 0; t < k; t++) {
+        change += Math.abs(gamma[t] - last[t]);
+      }
+      change /= k;
+    }
+    for (int t = 0; t < k; t++) {
+      for (int j = 0; j < ids.length; j++) {
+        stats[t][ids[j]] += expElogtheta[t] * counts[j] / phiNorm[j];
+      }
+    }
+    return gamma;
+  }
+
+  /** One Newton step on alpha (Huang, "Maximum likelihood estimation of Dirichlet distribution parameters"). */
+  private static void updateAlpha(double[] alpha, double[] logphat, int documents, double weight) {
+    int k = alpha.length;
+    double alphaSum = Arrays.stream(alpha).sum();
+    double c = documents * Gamma.trigamma(alphaSum);
+    double[] gradient = new double[k];
+    double[] q = new double[k];
+    double ratio = 0;
+    double inverseQ = 0;
+    for (int t = 0; t < k; t++) {
+      gradient[t] = documents * (-Gamma.digamma(alpha[t]) + Gamma.digamma(alphaSum) + logphat[t]);
+      q[t] = -documents * Gamma.trigamma(alpha[t]);
+      ratio += gradient[t] / q[t];
+      inverseQ += 1 / q[t];
+    }
+    double b = ratio / (1 / c + inverseQ);
+    double[] updated = new double[k];
+    for (int t = 0; t < k; t++) {
+      updated[t] = alpha[t] + weight * (-(gradient[t] - b) / q[t]);
+      if (updated[t] <= 0) {
+        return;
+      }
+    }
+    System.arraycopy(updated, 0, alpha, 0, k);
+  }
+
+  private static double[] phiNorm(int[] ids, double[][] expElogbeta, double[] expElogtheta) {
+    double[] norm = new double[ids.length];
+    for (int j = 0; j < ids.length; j++) {
+      double sum = 0;
+      for (int t = 0; t < expElogtheta.length; t++) {
+        sum += expElogbeta[t][ids[j]] * expElogtheta[t];
+      }
+      norm[j] = sum + 1e-100;
+    }
+    return norm;
+  }
+
+  private static double[][] expDirichletExpectation(double[][] lambda) {
+    double[][] result = new double[lambda.length][];
+    for (int t = 0; t < lambda.length; t++) {
+      result[t] = exp(dirichletExpectation(lambda[t]));
+    }
+    return result;
+  }
+
+  /** E[log x] under Dirichlet(parameters): digamma(a_i) - digamma(sum a). */
+  private static double[] dirichletExpectation(double[] parameters) {
+    double total = Gamma.digamma(Arrays.stream(parameters).sum());
+    double[] result = new double[parameters.length];
+    for (int i = 0; i < parameters.length; i++) {
+      result[i] = Gamma.digamma(parameters[i]) - total;
+    }
+    return result;
+  }
+
+  private static double[] exp(double[] values) {
+    return Arrays.stream(values).map(Math::exp).toArray();
+  }
+
+  private static double[] gammaSamples(int n, long seed) {
+    return new GammaDistribution(new Well19937c(seed), GAMMA_SHAPE, 1 / GAMMA_SHAPE).sample(n);
+  }
+
+  private static double[][] gammaMatrix(int rows, int columns, long seed) {
+    GammaDistribution gamma = new GammaDistribution(new Well19937c(seed), GAMMA_SHAPE, 1 / GAMMA_SHAPE);
+    double[][] matrix = new double[rows][];
+    for (int r = 0; r < rows; r++) {
+      matrix[r] = gamma.sample(columns);
+    }
+    return matrix;
+  }
+}
