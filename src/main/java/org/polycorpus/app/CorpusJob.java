@@ -4,14 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -66,14 +63,7 @@ public final class CorpusJob {
       Dataset<Row> modelled = analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK));
       List<Row> languages = modelled.filter(col(Columns.TOKEN_COUNT).gt(0))
           .groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
-      List<LanguageModel> models = new ArrayList<>();
-      try {
-        timer.time("model_languages", () -> models.addAll(modelLanguages(languages, modelled, out)));
-        timer.time("write_tables", () -> writeLanguageTables(models, out));
-      } finally {
-        models.forEach(LanguageModel::release);
-      }
-      models.forEach(model -> sweep.addAll(model.sweep()));
+      timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
       preprocessing.write().save(out.staged(Tables.MODELS + "/_preprocessing"));
@@ -121,16 +111,14 @@ public final class CorpusJob {
   /**
    * Fits the languages concurrently: each language is a chain of small Spark jobs, and a
    * corpus with dozens of languages would otherwise leave executors idle between them. The
-   * threads share executors through one FAIR scheduler pool. Each language's model is saved as
-   * it is fitted; its tables wait, cached, to be written with every other language's. Results
-   * do not depend on the order in which languages finish.
+   * threads share executors through one FAIR scheduler pool. Results do not depend on the
+   * order in which languages finish.
    */
-  private List<LanguageModel> modelLanguages(List<Row> languages, Dataset<Row> modelled, OutputLocation out) {
+  private List<KScore> modelLanguages(List<Row> languages, Dataset<Row> modelled, OutputLocation out) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.languageThreads,
         languages.size())));
-    List<Future<LanguageModel>> fits = new ArrayList<>();
-    List<LanguageModel> models = new ArrayList<>();
     try {
+      List<Future<List<KScore>>> fits = new ArrayList<>();
       for (Row language : languages) {
         fits.add(pool.submit(() -> {
           // A pool per language: the FAIR scheduler shares executors between pools.
@@ -140,10 +128,11 @@ public final class CorpusJob {
           return modelLanguage(language.getString(0), language.getLong(1), modelled, out);
         }));
       }
-      for (Future<LanguageModel> fit : fits) {
-        models.add(fit.get());
+      List<KScore> sweep = new ArrayList<>();
+      for (Future<List<KScore>> fit : fits) {
+        sweep.addAll(fit.get());
       }
-      return models;
+      return sweep;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while fitting languages", e);
@@ -151,13 +140,10 @@ public final class CorpusJob {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
-      if (models.size() < fits.size()) {
-        models.forEach(LanguageModel::release);
-      }
     }
   }
 
-  private LanguageModel modelLanguage(String language, long numDocs, Dataset<Row> modelled, OutputLocation out) {
+  private List<KScore> modelLanguage(String language, long numDocs, Dataset<Row> modelled, OutputLocation out) {
     Dataset<Row> docs = Preprocessing.modelInput(modelled, language);
     ClusterSettings clusters = new ClusterSettings(options.k, options.kMin, options.kMax, options.clusterAlgorithm,
         20, options.seed, options.labelTerms, options.topics, options.ldaIterations, options.topicTerms);
@@ -165,6 +151,13 @@ public final class CorpusJob {
         options.minDocFreq, options.sublinearTf, options.topTerms);
     LanguageModel model = LanguageModeler.fit(language, docs, numDocs, settings, timer);
     try {
+      timer.time("write_tables", () -> {
+        Writers.writeLanguage(model.documentTerms(), Tables.DOCUMENT_TERMS, language, out);
+        Writers.writeLanguage(model.clusters(), Tables.CLUSTERS, language, out);
+        Writers.writeLanguage(model.documentClusters(), Tables.DOCUMENT_CLUSTERS, language, out);
+        Writers.writeLanguage(model.topics(), Tables.TOPICS, language, out);
+        Writers.writeLanguage(model.documentTopics(), Tables.DOCUMENT_TOPICS, language, out);
+      });
       timer.time("save_models", () -> {
         try {
           model.pipeline().write().save(out.staged(Tables.MODELS + "/" + language));
@@ -172,26 +165,9 @@ public final class CorpusJob {
           throw new java.io.UncheckedIOException(e);
         }
       });
-      return model;
-    } catch (RuntimeException e) {
+    } finally {
       model.release();
-      throw e;
     }
-  }
-
-  /** One job per table for all languages: a job per language and table cost more than the writing. */
-  private void writeLanguageTables(List<LanguageModel> models, OutputLocation out) {
-    if (models.isEmpty()) {
-      return;
-    }
-    Map<String, Function<LanguageModel, Dataset<Row>>> tables = new LinkedHashMap<>();
-    tables.put(Tables.DOCUMENT_TERMS, LanguageModel::documentTerms);
-    tables.put(Tables.CLUSTERS, LanguageModel::clusters);
-    tables.put(Tables.DOCUMENT_CLUSTERS, LanguageModel::documentClusters);
-    tables.put(Tables.TOPICS, LanguageModel::topics);
-    tables.put(Tables.DOCUMENT_TOPICS, LanguageModel::documentTopics);
-    tables.forEach((table, rows) -> Writers.write(models.stream().map(rows)
-        .map(frame -> frame.selectExpr(Writers.quoted(Tables.columns(table))))
-        .reduce(Dataset::union).orElseThrow(), table, out));
+    return model.sweep();
   }
 }

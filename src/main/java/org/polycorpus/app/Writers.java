@@ -24,6 +24,18 @@ final class Writers {
   }
 
   /**
+   * One language's partition of a table, written straight to its {@code language=xx} folder.
+   * Languages are fitted concurrently, and concurrent jobs appending to one table folder would
+   * share (and clean up) one another's temporary files; separate folders share nothing.
+   */
+  static void writeLanguage(Dataset<Row> rows, String table, String language, OutputLocation out) {
+    String[] columns = Arrays.stream(Tables.columns(table)).filter(c -> !c.equals(Columns.LANGUAGE))
+        .toArray(String[]::new);
+    rows.selectExpr(quoted(columns)).write()
+        .parquet(out.staged(table) + "/" + Columns.LANGUAGE + "=" + language);
+  }
+
+  /**
    * A table no language wrote (every file failed, say) still exists with its schema: one empty
    * file, unpartitioned, since an empty partitioned folder has no schema to read.
    */
@@ -37,7 +49,7 @@ final class Writers {
     }
   }
 
-  static String[] quoted(String[] columns) {
+  private static String[] quoted(String[] columns) {
     return Arrays.stream(columns).map(c -> "`" + c + "`").toArray(String[]::new);
   }
 }
