@@ -69,9 +69,11 @@ public final class DocumentReader {
       rows.add(RowFactory.create(docId(file.relativePath()), file.path(), file.relativePath(),
           file.byteSize(), file.listingError()));
     }
+    // Each task starts a parse process (a JVM and Tika, about 2 s): two tasks per core balance
+    // slow files without paying that start-up more often than needed.
     int partitions = Math.max(1, Math.min(
         (files.size() + FILES_PER_PARTITION - 1) / FILES_PER_PARTITION,
-        spark.sparkContext().defaultParallelism() * 4));
+        spark.sparkContext().defaultParallelism() * 2));
     SerializableHadoopConf conf = new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
     return spark.createDataFrame(rows, LISTING_SCHEMA)
         .repartition(partitions, org.apache.spark.sql.functions.col(DOC_ID))

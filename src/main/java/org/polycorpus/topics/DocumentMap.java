@@ -31,7 +31,10 @@ final class DocumentMap {
     }
     VectorSlicer slicer = new VectorSlicer().setInputCol(featuresCol).setOutputCol(MAP_INPUT)
         .setIndices(IntStream.range(0, terms).toArray());
-    Transformer pca = new PCA().setK(2).setInputCol(MAP_INPUT).setOutputCol(MAP).fit(slicer.transform(vectors));
+    Dataset<Row> sliced = slicer.transform(vectors);
+    Transformer pca = numDocs <= InTaskKSweep.MAX_DOCS
+        ? InTaskPca.fit(sliced, MAP_INPUT, MAP, terms)
+        : new PCA().setK(2).setInputCol(MAP_INPUT).setOutputCol(MAP).fit(sliced);
     return List.of(slicer, pca);
   }
 }

@@ -1,0 +1,155 @@
+package org.polycorpus.topics;
+
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.ml.feature.PCAModel;
+import org.apache.spark.ml.linalg.DenseMatrix;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The two principal components of a small language's sliced vectors, computed in one task: the
+ * sample covariance (as Spark's RowMatrix computes it) and its two leading eigenvectors by power
+ * iteration. Returned as a Spark ML PCAModel, so the map saves and scores like Spark's PCA.
+ */
+final class InTaskPca {
+  private static final int MAX_ITERATIONS = 500;
+  private static final double TOLERANCE = 1e-12;
+
+  /** Components (dimension x 2, column-major) followed by the two explained-variance shares. */
+  record Fit(double[] components, double[] explained) implements java.io.Serializable {}
+
+  private InTaskPca() {}
+
+  static PCAModel fit(Dataset<Row> vectors, String inputCol, String outputCol, int dimension) {
+    Fit fit = vectors.select(inputCol).javaRDD().coalesce(1)
+        .mapPartitions((Iterator<Row> rows) -> List.of(fit(rows, dimension)).iterator())
+        .collect().get(0);
+    PCAModel model = new PCAModel(Identifiable.randomUID("pca"), new DenseMatrix(dimension, 2, fit.components()),
+        new DenseVector(fit.explained()));
+    model.set(model.k(), 2);
+    return model.setInputCol(inputCol).setOutputCol(outputCol);
+  }
+
+  private static Fit fit(Iterator<Row> rows, int dimension) {
+    double[] sum = new double[dimension];
+    double[][] gram = new double[dimension][dimension];
+    long n = 0;
+    while (rows.hasNext()) {
+      SparseVector vector = rows.next().<Vector>getAs(0).toSparse();
+      int[] indices = vector.indices();
+      double[] values = vector.values();
+      for (int a = 0; a < indices.length; a++) {
+        sum[indices[a]] += values[a];
+        for (int b = 0; b < indices.length; b++) {
+          gram[indices[a]][indices[b]] += values[a] * values[b];
+        }
+      }
+      n++;
+    }
+    double[][] covariance = new double[dimension][dimension];
+    double trace = 0;
+    for (int i = 0; i < dimension; i++) {
+      for (int j = 0; j < dimension; j++) {
+        covariance[i][j] = (gram[i][j] - sum[i] * sum[j] / n) / (n - 1);
+      }
+      trace += covariance[i][i];
+    }
+    double[] first = leadingEigenvector(covariance, null);
+    double[] second = leadingEigenvector(covariance, first);
+    double[] components = new double[dimension * 2];
+    System.arraycopy(first, 0, components, 0, dimension);
+    System.arraycopy(second, 0, components, dimension, dimension);
+    double total = trace > 0 ? trace : 1;
+    return new Fit(components, new double[] {rayleigh(covariance, first) / total, rayleigh(covariance, second) / total});
+  }
+
+  /**
+   * Power iteration from a fixed start, orthogonal to {@code deflate} when given. The sign is
+   * fixed (largest component positive) so that reruns draw the same map.
+   */
+  private static double[] leadingEigenvector(double[][] matrix, double[] deflate) {
+    int dimension = matrix.length;
+    double[] vector = new double[dimension];
+    for (int i = 0; i < dimension; i++) {
+      vector[i] = 1.0 / Math.sqrt(dimension) * (1 + (i % 7) * 1e-3);
+    }
+    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+      if (deflate != null) {
+        subtractProjection(vector, deflate);
+      }
+      double[] next = multiply(matrix, vector);
+      if (deflate != null) {
+        subtractProjection(next, deflate);
+      }
+      double norm = norm(next);
+      if (norm == 0) {
+        break;
+      }
+      double change = 0;
+      for (int i = 0; i < dimension; i++) {
+        next[i] /= norm;
+        change += Math.abs(next[i] - vector[i]);
+      }
+      vector = next;
+      if (change < TOLERANCE) {
+        break;
+      }
+    }
+    int largest = 0;
+    for (int i = 1; i < dimension; i++) {
+      if (Math.abs(vector[i]) > Math.abs(vector[largest])) {
+        largest = i;
+      }
+    }
+    if (vector[largest] < 0) {
+      for (int i = 0; i < dimension; i++) {
+        vector[i] = -vector[i];
+      }
+    }
+    return vector;
+  }
+
+  private static void subtractProjection(double[] vector, double[] direction) {
+    double dot = 0;
+    for (int i = 0; i < vector.length; i++) {
+      dot += vector[i] * direction[i];
+    }
+    for (int i = 0; i < vector.length; i++) {
+      vector[i] -= dot * direction[i];
+    }
+  }
+
+  private static double[] multiply(double[][] matrix, double[] vector) {
+    double[] result = new double[vector.length];
+    for (int i = 0; i < matrix.length; i++) {
+      double sum = 0;
+      for (int j = 0; j < vector.length; j++) {
+        sum += matrix[i][j] * vector[j];
+      }
+      result[i] = sum;
+    }
+    return result;
+  }
+
+  private static double rayleigh(double[][] matrix, double[] vector) {
+    double[] product = multiply(matrix, vector);
+    double sum = 0;
+    for (int i = 0; i < vector.length; i++) {
+      sum += vector[i] * product[i];
+    }
+    return sum;
+  }
+
+  private static double norm(double[] vector) {
+    double sum = 0;
+    for (double value : vector) {
+      sum += value * value;
+    }
+    return Math.sqrt(sum);
+  }
+}
