@@ -25,6 +25,9 @@ import org.apache.spark.sql.types.StructType;
  * vocabulary and every vector index are the same on every run.
  */
 public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, DefaultParamsWritable {
+  /** Corpora up to this many documents are counted in one task; larger ones with Spark's aggregations. */
+  static final long IN_TASK_MAX_DOCS = 20_000;
+
   private final String uid;
   private final TfIdfParams.Declared params;
 
@@ -50,6 +53,21 @@ public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, D
   public TfIdfModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     long numDocs = dataset.count();
+    Vocabulary vocabulary = numDocs <= IN_TASK_MAX_DOCS ? fitInTask(dataset) : fitDistributed(dataset, numDocs);
+    TfIdfModel model = new TfIdfModel(uid, vocabulary, numDocs);
+    copyValues(model, extractParamMap());
+    return model.setParent(this);
+  }
+
+  /** One task, one job: for a small corpus the jobs of the distributed fit cost more than the counting. */
+  Vocabulary fitInTask(Dataset<?> dataset) {
+    String surfaces = $(params.surfacesCol());
+    return InTaskVocabulary.fit(dataset, $(params.inputCol()),
+        Arrays.asList(dataset.columns()).contains(surfaces) ? surfaces : null,
+        (Integer) $(params.minDocFreq()), (Integer) $(params.vocabSize()));
+  }
+
+  Vocabulary fitDistributed(Dataset<?> dataset, long numDocs) {
     Dataset<Row> frequent = dataset
         .select(explode(array_distinct(col($(params.inputCol())))).as("term"))
         .groupBy("term").count()
@@ -68,9 +86,7 @@ public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, D
       words[i] = vocabulary.get(i).getString(1);
       docFreqs[i] = vocabulary.get(i).getLong(2);
     }
-    TfIdfModel model = new TfIdfModel(uid, new Vocabulary(terms, words, docFreqs, numDocs), numDocs);
-    copyValues(model, extractParamMap());
-    return model.setParent(this);
+    return new Vocabulary(terms, words, docFreqs, numDocs);
   }
 
   /** term, word: the word each term is most often written as; the term itself without surfaces. */

@@ -75,6 +75,31 @@ class TfIdfTest extends SparkTestBase {
     assertThat(vocabulary.word(0)).isEqualTo("minister");
   }
 
+  /** The one-task fit and the distributed fit build the same vocabulary from the seed articles' words. */
+  @Test
+  void inTaskAndDistributedFitsAgree() throws java.io.IOException {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("seeds"))) {
+      for (java.nio.file.Path file : files.sorted().toList()) {
+        List<String> words = java.util.Arrays.stream(java.nio.file.Files.readString(file).toLowerCase(java.util.Locale.ROOT)
+            .split("[^\\p{L}]+")).filter(w -> w.length() > 1).toList();
+        // Cutting the last letter makes terms with several written forms, and many frequency ties.
+        rows.add(new Object[] {file.toString(), words.stream().map(w -> w.substring(0, w.length() - 1)).toList(), words});
+      }
+    }
+    Dataset<Row> corpus = rows(SCHEMA, rows.toArray(Object[][]::new));
+    for (int[] limits : new int[][] {{1, 262_144}, {2, 40}}) {
+      TfIdf tfidf = new TfIdf().setMinDocFreq(limits[0]).setVocabSize(limits[1]);
+      Vocabulary inTask = tfidf.fitInTask(corpus);
+      Vocabulary distributed = tfidf.fitDistributed(corpus, corpus.count());
+      assertThat(inTask.size()).isEqualTo(distributed.size()).isGreaterThan(limits[0] == 1 ? 1000 : 30);
+      for (int t = 0; t < inTask.size(); t++) {
+        assertThat(new Object[] {inTask.term(t), inTask.word(t), inTask.docFreq(t)}).as("term %d", t)
+            .containsExactly(distributed.term(t), distributed.word(t), distributed.docFreq(t));
+      }
+    }
+  }
+
   @Test
   void sublinearTf() {
     Dataset<Row> one = docs(doc("x", "a", "a", "a", "a"));

@@ -1,0 +1,72 @@
+package org.polycorpus.features;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The vocabulary of a small corpus computed in one task, with the distributed fit's rules: terms
+ * by document frequency (descending), then term; at least {@code minDocFreq} documents; at most
+ * {@code vocabSize} terms; each term's word is its most frequent surface, then the smallest.
+ * Strings compare as Spark compares them, by their UTF-8 bytes.
+ */
+final class InTaskVocabulary {
+  private static final Comparator<String> SPARK_ORDER =
+      (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+  private InTaskVocabulary() {}
+
+  /** {@code surfacesCol} may be null: a term is then shown as itself. */
+  static Vocabulary fit(Dataset<?> documents, String termsCol, String surfacesCol, int minDocFreq, int vocabSize) {
+    Dataset<Row> columns = surfacesCol == null ? documents.select(termsCol) : documents.select(termsCol, surfacesCol);
+    return columns.javaRDD().coalesce(1)
+        .mapPartitions((Iterator<Row> rows) -> List.of(fit(rows, surfacesCol != null, minDocFreq, vocabSize))
+            .iterator())
+        .collect().get(0);
+  }
+
+  private static Vocabulary fit(Iterator<Row> rows, boolean withSurfaces, int minDocFreq, int vocabSize) {
+    Map<String, Long> docFreqs = new HashMap<>();
+    Map<String, Map<String, Long>> surfaces = new HashMap<>();
+    long numDocs = 0;
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      List<String> terms = row.getList(0);
+      List<String> written = withSurfaces ? row.getList(1) : terms;
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < terms.size(); i++) {
+        if (seen.add(terms.get(i))) {
+          docFreqs.merge(terms.get(i), 1L, Long::sum);
+        }
+        surfaces.computeIfAbsent(terms.get(i), t -> new HashMap<>()).merge(written.get(i), 1L, Long::sum);
+      }
+      numDocs++;
+    }
+    List<String> kept = new ArrayList<>();
+    docFreqs.forEach((term, df) -> {
+      if (df >= minDocFreq) {
+        kept.add(term);
+      }
+    });
+    kept.sort(Comparator.<String>comparingLong(docFreqs::get).reversed().thenComparing(SPARK_ORDER));
+    List<String> terms = kept.subList(0, Math.min(vocabSize, kept.size()));
+    String[] words = new String[terms.size()];
+    long[] frequencies = new long[terms.size()];
+    for (int i = 0; i < terms.size(); i++) {
+      words[i] = surfaces.get(terms.get(i)).entrySet().stream()
+          .min(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(SPARK_ORDER)))
+          .orElseThrow().getKey();
+      frequencies[i] = docFreqs.get(terms.get(i));
+    }
+    return new Vocabulary(terms.toArray(String[]::new), words, frequencies, numDocs);
+  }
+}
