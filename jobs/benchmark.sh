@@ -35,6 +35,7 @@ heap_peak() {  # largest heap occupancy after a GC, in MB, from a -Xlog:gc log
 }
 
 results="$work/results.tsv"
+: > "$work/stages.txt"
 printf 'scale\tfiles\tMB\tsystem\twall_s\tMB_per_s\tdocs_per_s\tpeak_rss_MB\tpeak_heap_MB\n' > "$results"
 for scale in 1 4 8; do
   corpus="$work/corpus-${scale}x"
