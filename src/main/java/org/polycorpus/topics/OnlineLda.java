@@ -74,21 +74,29 @@ final class OnlineLda {
     int k = alpha.length;
     int[] ids = document.indices();
     double[] counts = document.values();
+    // The document's columns of exp(E[log beta]), copied together: the loops below run up to a
+    // hundred times over them, and reading them from the k vocabulary-long rows misses the cache.
+    double[][] beta = new double[k][ids.length];
+    for (int t = 0; t < k; t++) {
+      for (int j = 0; j < ids.length; j++) {
+        beta[t][j] = expElogbeta[t][ids[j]];
+      }
+    }
     double[] gamma = gammaSamples(k, seed);
     double[] expElogtheta = exp(dirichletExpectation(gamma));
-    double[] phiNorm = phiNorm(ids, expElogbeta, expElogtheta);
+    double[] phiNorm = phiNorm(beta, expElogtheta);
     double change = Double.POSITIVE_INFINITY;
     while (change > GAMMA_CHANGE) {
       double[] last = gamma.clone();
       for (int t = 0; t < k; t++) {
         double sum = 0;
         for (int j = 0; j < ids.length; j++) {
-          sum += expElogbeta[t][ids[j]] * counts[j] / phiNorm[j];
+          sum += beta[t][j] * counts[j] / phiNorm[j];
         }
         gamma[t] = expElogtheta[t] * sum + alpha[t];
       }
       expElogtheta = exp(dirichletExpectation(gamma));
-      phiNorm = phiNorm(ids, expElogbeta, expElogtheta);
+      phiNorm = phiNorm(beta, expElogtheta);
       change = 0;
       for (int t = 0; t < k; t++) {
         change += Math.abs(gamma[t] - last[t]);
@@ -129,12 +137,13 @@ final class OnlineLda {
     System.arraycopy(updated, 0, alpha, 0, k);
   }
 
-  private static double[] phiNorm(int[] ids, double[][] expElogbeta, double[] expElogtheta) {
-    double[] norm = new double[ids.length];
-    for (int j = 0; j < ids.length; j++) {
+  /** For each of the document's terms, sum over topics of beta * theta, kept off zero. */
+  private static double[] phiNorm(double[][] beta, double[] expElogtheta) {
+    double[] norm = new double[beta[0].length];
+    for (int j = 0; j < norm.length; j++) {
       double sum = 0;
       for (int t = 0; t < expElogtheta.length; t++) {
-        sum += expElogbeta[t][ids[j]] * expElogtheta[t];
+        sum += beta[t][j] * expElogtheta[t];
       }
       norm[j] = sum + 1e-100;
     }
