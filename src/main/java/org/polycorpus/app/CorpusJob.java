@@ -18,7 +18,6 @@ import org.polycorpus.Columns;
 import org.polycorpus.analysis.TextAnalyzer;
 import org.polycorpus.clean.BoilerplateRemover;
 import org.polycorpus.clean.BoilerplateRemoverModel;
-import org.polycorpus.ingest.DocumentReader;
 import org.polycorpus.ingest.DocumentStatus;
 import org.polycorpus.language.LanguageDetector;
 import org.polycorpus.ml.StageTimer;
@@ -36,9 +35,6 @@ import org.polycorpus.topics.LanguageModeler;
  * Parquet under the staging folder so no stage parses or analyses a file twice.
  */
 public final class CorpusJob {
-  static final String WORK = "_work";
-  private static final String EXTRACTED = WORK + "/extracted";
-  private static final String ANALYSED = WORK + "/analysed";
   static final String REPORT = "report.html";
 
   private final SparkSession spark;
@@ -57,8 +53,9 @@ public final class CorpusJob {
     boolean published = false;
     try {
       List<KScore> sweep = new ArrayList<>();
-      PipelineModel preprocessing = ingestAndAnalyse(out);
-      Dataset<Row> analysed = spark.read().parquet(out.staged(ANALYSED));
+      Dataset<Row> documents = Preprocessing.extract(spark, options.ingest, out, timer);
+      PipelineModel preprocessing = fitPreprocessing(documents);
+      Dataset<Row> analysed = Preprocessing.analyseToWork(preprocessing, documents, out, timer);
       timer.time("write_documents", () -> writeDocuments(analysed, out));
       Dataset<Row> modelled = analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK));
       List<Row> languages = modelled.filter(col(Columns.TOKEN_COUNT).gt(0))
@@ -73,7 +70,7 @@ public final class CorpusJob {
       if (options.report) {
         Report.write(spark, out.stagingFolder(), out.staged(REPORT));
       }
-      out.publish(WORK);
+      out.publish(Preprocessing.WORK);
       published = true;
       return record;
     } finally {
@@ -84,24 +81,15 @@ public final class CorpusJob {
     }
   }
 
-  private PipelineModel ingestAndAnalyse(OutputLocation out) throws IOException {
-    Dataset<Row> extracted = DocumentReader.read(spark, options.ingest.input, options.ingest.limits());
-    timer.time("ingest", () -> extracted.write().parquet(out.staged(EXTRACTED)));
-    Dataset<Row> documents = spark.read().parquet(out.staged(EXTRACTED));
-
+  /** Boilerplate lines learned from this corpus, then the fixed detector and analyzer. */
+  private PipelineModel fitPreprocessing(Dataset<Row> documents) {
     BoilerplateRemoverModel boilerplate = timer.time("boilerplate", () -> new BoilerplateRemover()
         .setMinDocs(options.boilerplateMinDocs).setMaxLineChars(options.boilerplateMaxLineChars)
         .fit(documents.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK))));
     LanguageDetector detector = new LanguageDetector()
         .setMinConfidence(options.minLanguageConfidence).setMaxChars(options.languageDetectChars);
     TextAnalyzer analyzer = new TextAnalyzer().setMinTermLength(options.minTermLength);
-    PipelineModel preprocessing = new PipelineModel("polycorpus_preprocessing",
-        new Transformer[] {boilerplate, detector, analyzer});
-
-    Dataset<Row> analysed = Preprocessing.analyse(preprocessing, documents);
-    timer.time("language_and_analysis", () ->
-        analysed.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(ANALYSED)));
-    return preprocessing;
+    return new PipelineModel("polycorpus_preprocessing", new Transformer[] {boilerplate, detector, analyzer});
   }
 
   private void writeDocuments(Dataset<Row> analysed, OutputLocation out) {

@@ -3,6 +3,7 @@ package org.polycorpus.app;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.polycorpus.ingest.ExtractionLimits;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,13 +24,8 @@ final class IngestOptions {
       + "polycorpus. Its contents are deleted at the end of a successful run.")
   boolean force;
 
-  @Option(names = "--master", description = "Spark master when not started by spark-submit. "
-      + "Default: the master spark-submit passes, else local[*]")
-  String master;
-
-  @Option(names = "--log-level", defaultValue = "WARN", description = "Log level of Spark and the libraries: "
-      + "ERROR, WARN, INFO or DEBUG. Default: ${DEFAULT-VALUE}")
-  String logLevel;
+  @Mixin
+  SessionOptions session = new SessionOptions();
 
   @Option(names = "--max-bytes", defaultValue = "104857600", description = "Files larger than this many bytes "
       + "are not read (status too_large). Default: ${DEFAULT-VALUE} (100 MiB)")

@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,7 @@ public final class PolycorpusMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     options.validate(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
-    SparkSession spark = session(options.ingest.master, options.ingest.logLevel);
+    SparkSession spark = options.ingest.session.start();
     try {
       RunRecord record = new CorpusJob(spark, options).run(newRunId());
       System.out.print(record.summary());
@@ -61,28 +60,5 @@ public final class PolycorpusMain implements Callable<Integer> {
   static String newRunId() {
     return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
         + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  /** The master comes from spark-submit (spark.master), else --master, else local[*]. */
-  static SparkSession session(String masterFlag, String logLevel) {
-    SparkConf conf = new SparkConf();
-    SparkSession.Builder builder = SparkSession.builder().appName("polycorpus")
-        .config("spark.ui.showConsoleProgress", "true")
-        .config("spark.sql.session.timeZone", "UTC");
-    if (!conf.contains("spark.scheduler.mode")) {
-      // Languages are fitted from several driver threads; FAIR lets their jobs interleave.
-      builder.config("spark.scheduler.mode", "FAIR");
-    }
-    if (!conf.contains("spark.log.level")) {
-      // Applied as the context starts, before Spark's own INFO start-up lines.
-      builder.config("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));
-    }
-    String master = masterFlag != null ? masterFlag : conf.get("spark.master", "local[*]");
-    builder.master(master);
-    if (master.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
-      // Spark's 200 shuffle partitions make hundreds of near-empty tasks per step on a laptop.
-      builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
-    }
-    return builder.getOrCreate();
   }
 }

@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code polycorpus report}: the HTML report of a finished run, from its tables. */
@@ -20,15 +21,12 @@ final class ReportCommand implements Callable<Integer> {
       + "Default: report.html in --output")
   String file;
 
-  @Option(names = "--master", description = "Spark master. Default: the master spark-submit passes, else local[*]")
-  String master;
-
-  @Option(names = "--log-level", defaultValue = "WARN", description = "Log level of Spark. Default: ${DEFAULT-VALUE}")
-  String logLevel;
+  @Mixin
+  SessionOptions session = new SessionOptions();
 
   @Override
   public Integer call() throws Exception {
-    SparkSession spark = PolycorpusMain.session(master, logLevel);
+    SparkSession spark = session.start();
     try {
       Path run = new Path(output);
       if (!run.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(new Path(run, OutputLocation.SUCCESS))) {

@@ -16,6 +16,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.ingest.DocumentReader;
 import org.polycorpus.ingest.DocumentStatus;
+import org.polycorpus.ml.StageTimer;
+import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
 import org.polycorpus.topics.DocumentTables;
 
@@ -70,6 +72,11 @@ public final class SavedModels {
   /** Cleaning, language and analysis as in the run: the documents table's columns plus terms. */
   public Dataset<Row> analyse(Dataset<Row> extracted) {
     return Preprocessing.analyse(preprocessing, extracted);
+  }
+
+  /** {@link #analyse}, checkpointed in a run's work folder as a fitting run does. */
+  Dataset<Row> analyseToWork(Dataset<Row> extracted, OutputLocation out, StageTimer timer) {
+    return Preprocessing.analyseToWork(preprocessing, extracted, out, timer);
   }
 
   /** The per-document tables of analysed documents, for the languages that have a model. */

@@ -8,8 +8,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.polycorpus.Columns;
-import org.polycorpus.ingest.DocumentReader;
 import org.polycorpus.ml.StageTimer;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
@@ -43,7 +41,7 @@ final class ScoreCommand implements Callable<Integer> {
     ingest.validate();
     IngestOptions.require(topTerms > 0, "--top-terms must be positive, got " + topTerms);
     refuseOverlap(new Configuration());
-    SparkSession spark = PolycorpusMain.session(ingest.master, ingest.logLevel);
+    SparkSession spark = ingest.session.start();
     try {
       System.out.print(score(spark, PolycorpusMain.newRunId()).summary());
       return 0;
@@ -60,12 +58,7 @@ final class ScoreCommand implements Callable<Integer> {
         spark.sparkContext().hadoopConfiguration());
     boolean published = false;
     try {
-      Dataset<Row> extracted = DocumentReader.read(spark, ingest.input, ingest.limits());
-      timer.time("ingest", () -> extracted.write().parquet(out.staged(CorpusJob.WORK + "/extracted")));
-      Dataset<Row> analysed = saved.analyse(spark.read().parquet(out.staged(CorpusJob.WORK + "/extracted")));
-      timer.time("language_and_analysis", () ->
-          analysed.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(CorpusJob.WORK + "/analysed")));
-      Dataset<Row> documents = spark.read().parquet(out.staged(CorpusJob.WORK + "/analysed"));
+      Dataset<Row> documents = saved.analyseToWork(Preprocessing.extract(spark, ingest, out, timer), out, timer);
       timer.time("write_documents", () -> Writers.write(documents, Tables.DOCUMENTS, out));
       SavedModels.Scored scored = saved.score(documents, topTerms);
       timer.time("write_tables", () -> {
@@ -83,7 +76,7 @@ final class ScoreCommand implements Callable<Integer> {
       RunRecord record = RunRecord.collect(spark, runId, started, ingest.input, parameters, out, List.of(),
           timer.seconds());
       record.write(spark, out);
-      out.publish(CorpusJob.WORK);
+      out.publish(Preprocessing.WORK);
       published = true;
       return record;
     } finally {

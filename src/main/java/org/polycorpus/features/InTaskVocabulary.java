@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.polycorpus.ml.SingleTask;
 
 /**
  * The vocabulary of a small corpus computed in one task, with the distributed fit's rules: terms
@@ -28,10 +29,8 @@ final class InTaskVocabulary {
   /** {@code surfacesCol} may be null: a term is then shown as itself. */
   static Vocabulary fit(Dataset<?> documents, String termsCol, String surfacesCol, int minDocFreq, int vocabSize) {
     Dataset<Row> columns = surfacesCol == null ? documents.select(termsCol) : documents.select(termsCol, surfacesCol);
-    return columns.javaRDD().coalesce(1)
-        .mapPartitions((Iterator<Row> rows) -> List.of(fit(rows, surfacesCol != null, minDocFreq, vocabSize))
-            .iterator())
-        .collect().get(0);
+    boolean withSurfaces = surfacesCol != null;
+    return SingleTask.run(columns, rows -> fit(rows, withSurfaces, minDocFreq, vocabSize));
   }
 
   private static Vocabulary fit(Iterator<Row> rows, boolean withSurfaces, int minDocFreq, int vocabSize) {

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
+import org.polycorpus.ml.SingleTask;
 
 /**
  * Fits a vocabulary and document frequencies on one language's documents (see
@@ -25,8 +26,6 @@ import org.apache.spark.sql.types.StructType;
  * vocabulary and every vector index are the same on every run.
  */
 public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, DefaultParamsWritable {
-  /** Corpora up to this many documents are counted in one task; larger ones with Spark's aggregations. */
-  static final long IN_TASK_MAX_DOCS = 20_000;
 
   private final String uid;
   private final TfIdfParams.Declared params;
@@ -53,7 +52,7 @@ public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, D
   public TfIdfModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     long numDocs = dataset.count();
-    Vocabulary vocabulary = numDocs <= IN_TASK_MAX_DOCS ? fitInTask(dataset) : fitDistributed(dataset, numDocs);
+    Vocabulary vocabulary = numDocs <= SingleTask.MAX_ROWS ? fitInTask(dataset) : fitDistributed(dataset, numDocs);
     TfIdfModel model = new TfIdfModel(uid, vocabulary, numDocs);
     copyValues(model, extractParamMap());
     return model.setParent(this);

@@ -7,6 +7,7 @@ import org.apache.spark.ml.feature.PCA;
 import org.apache.spark.ml.feature.VectorSlicer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.polycorpus.ml.SingleTask;
 
 /**
  * A 2-D map of a language's documents: principal components of the L2-normalised TF-IDF
@@ -32,7 +33,7 @@ final class DocumentMap {
     VectorSlicer slicer = new VectorSlicer().setInputCol(featuresCol).setOutputCol(MAP_INPUT)
         .setIndices(IntStream.range(0, terms).toArray());
     Dataset<Row> sliced = slicer.transform(vectors);
-    Transformer pca = numDocs <= InTaskKSweep.MAX_DOCS
+    Transformer pca = numDocs <= SingleTask.MAX_ROWS
         ? InTaskPca.fit(sliced, MAP_INPUT, MAP, terms)
         : new PCA().setK(2).setInputCol(MAP_INPUT).setOutputCol(MAP).fit(sliced);
     return List.of(slicer, pca);

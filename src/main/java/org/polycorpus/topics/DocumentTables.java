@@ -11,9 +11,6 @@ import java.util.Arrays;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.clustering.BisectingKMeansModel;
-import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
@@ -85,16 +82,9 @@ public final class DocumentTables {
     return norms == 0 ? 0.0 : a.dot(b) / norms;
   }
 
-  static Vector[] centers(PipelineModel pipeline) {
-    for (Transformer stage : pipeline.stages()) {
-      if (stage instanceof KMeansModel kmeans) {
-        return kmeans.clusterCenters();
-      }
-      if (stage instanceof BisectingKMeansModel bisecting) {
-        return bisecting.clusterCenters();
-      }
-    }
-    return new Vector[0];
+  private static Vector[] centers(PipelineModel pipeline) {
+    return Arrays.stream(pipeline.stages()).map(KSelection::centers).filter(centers -> centers.length > 0)
+        .findFirst().orElse(new Vector[0]);
   }
 
   private static <T> T stage(PipelineModel pipeline, Class<T> type) {

@@ -10,16 +10,14 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.polycorpus.ml.SingleTask;
 
 /**
- * The k sweep of a language small enough for one task: its vectors are gathered into one
- * partition and every k is fitted and scored there ({@link SphericalKMeans}). Spark's KMeans
- * runs a job per iteration and per k; on a language of a few thousand documents those jobs, not
- * the arithmetic, were the cost. Only the scores and the chosen centres return to the driver.
+ * The k sweep of a language small enough for one task ({@link SingleTask}): every k is fitted
+ * and scored there with {@link SphericalKMeans}, where Spark's KMeans runs a job per iteration
+ * and per k. Only the scores and the chosen centres return to the driver.
  */
 final class InTaskKSweep {
-  /** Larger languages are clustered by Spark's distributed KMeans. */
-  static final long MAX_DOCS = 20_000;
 
   /** Silhouette per candidate k (NaN when fewer than two clusters were non-empty), and the best fit. */
   record Result(int[] ks, double[] silhouettes, int bestK, double[][] bestCenters, int iterations)
@@ -29,9 +27,7 @@ final class InTaskKSweep {
 
   static Result sweep(Dataset<Row> features, String featuresCol, List<Integer> candidates, long seed, int maxIter) {
     int[] ks = candidates.stream().mapToInt(Integer::intValue).toArray();
-    return features.select(featuresCol).javaRDD().coalesce(1)
-        .mapPartitions((Iterator<Row> rows) -> List.of(sweep(rows, ks, seed, maxIter)).iterator())
-        .collect().get(0);
+    return SingleTask.run(features.select(featuresCol), rows -> sweep(rows, ks, seed, maxIter));
   }
 
   private static Result sweep(Iterator<Row> rows, int[] ks, long seed, int maxIter) {

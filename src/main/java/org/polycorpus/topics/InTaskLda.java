@@ -1,7 +1,6 @@
 package org.polycorpus.topics;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.linalg.SparseVector;
@@ -11,27 +10,24 @@ import org.apache.spark.mllib.linalg.DenseMatrix;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.polycorpus.ml.SingleTask;
 
 /**
- * LDA of a language small enough for one task: its term counts are gathered into one partition
- * and {@link OnlineLda} runs every iteration there, where Spark's LDA runs a job per iteration.
- * The result is a Spark ML LocalLDAModel, saved and applied like one Spark fitted.
+ * LDA of a language small enough for one task ({@link SingleTask}): {@link OnlineLda} runs every
+ * iteration there, where Spark's LDA runs a job per iteration. The result is a Spark ML
+ * LocalLDAModel, saved and applied like one Spark fitted.
  */
 final class InTaskLda {
-  /** Larger languages are modelled by Spark's distributed online LDA. */
-  static final long MAX_DOCS = InTaskKSweep.MAX_DOCS;
 
   private InTaskLda() {}
 
   static LocalLDAModel fit(Dataset<Row> vectors, String countsCol, String topicsCol, int vocabulary, int k,
       int iterations, double subsamplingRate, long seed) {
-    OnlineLda.Fit fit = vectors.select(countsCol).javaRDD().coalesce(1)
-        .mapPartitions((Iterator<Row> rows) -> {
-          List<SparseVector> counts = new ArrayList<>();
-          rows.forEachRemaining(row -> counts.add(row.<Vector>getAs(0).toSparse()));
-          return List.of(OnlineLda.fit(counts, vocabulary, k, iterations, subsamplingRate, seed)).iterator();
-        })
-        .collect().get(0);
+    OnlineLda.Fit fit = SingleTask.run(vectors.select(countsCol), rows -> {
+      List<SparseVector> counts = new ArrayList<>();
+      rows.forEachRemaining(row -> counts.add(row.<Vector>getAs(0).toSparse()));
+      return OnlineLda.fit(counts, vocabulary, k, iterations, subsamplingRate, seed);
+    });
     // Spark's LDA models hold topics as a vocabulary x k matrix (column-major).
     double[] topics = new double[vocabulary * k];
     for (int t = 0; t < k; t++) {

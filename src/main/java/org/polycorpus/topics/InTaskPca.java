@@ -1,7 +1,6 @@
 package org.polycorpus.topics;
 
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.ml.feature.PCAModel;
 import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -10,9 +9,11 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.polycorpus.ml.SingleTask;
 
 /**
- * The two principal components of a small language's sliced vectors, computed in one task: the
+ * The two principal components of a small language's sliced vectors, computed in one task
+ * ({@link SingleTask}): the
  * sample covariance (as Spark's RowMatrix computes it) and its two leading eigenvectors by power
  * iteration. Returned as a Spark ML PCAModel, so the map saves and scores like Spark's PCA.
  */
@@ -26,9 +27,7 @@ final class InTaskPca {
   private InTaskPca() {}
 
   static PCAModel fit(Dataset<Row> vectors, String inputCol, String outputCol, int dimension) {
-    Fit fit = vectors.select(inputCol).javaRDD().coalesce(1)
-        .mapPartitions((Iterator<Row> rows) -> List.of(fit(rows, dimension)).iterator())
-        .collect().get(0);
+    Fit fit = SingleTask.run(vectors.select(inputCol), rows -> fit(rows, dimension));
     PCAModel model = new PCAModel(Identifiable.randomUID("pca"), new DenseMatrix(dimension, 2, fit.components()),
         new DenseVector(fit.explained()));
     model.set(model.k(), 2);

@@ -12,12 +12,13 @@ import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.polycorpus.ml.SingleTask;
 
 /**
  * Chooses the number of clusters for one language: every k in [kMin, min(kMax, n - 1)] is fitted
  * (seeded) and scored by cosine silhouette; the best wins, the smaller k on a tie. A language
  * with fewer than three documents, or where no k scores, is one cluster. k-means on a language
- * of up to {@link InTaskKSweep#MAX_DOCS} documents runs in one task; larger languages, and
+ * of up to {@link SingleTask#MAX_ROWS} documents runs in one task; larger languages, and
  * bisecting k-means, use Spark's distributed implementations.
  */
 public final class KSelection {
@@ -43,7 +44,7 @@ public final class KSelection {
     Model<?> best = null;
     int bestK = 1;
     double bestScore = Double.NaN;
-    if (settings.algorithm().equals("kmeans") && numDocs <= InTaskKSweep.MAX_DOCS && !candidates.isEmpty()) {
+    if (settings.algorithm().equals("kmeans") && numDocs <= SingleTask.MAX_ROWS && !candidates.isEmpty()) {
       InTaskKSweep.Result result = InTaskKSweep.sweep(features, featuresCol, candidates, settings.seed(),
           settings.maxIter());
       for (int i = 0; i < result.ks().length; i++) {
@@ -102,9 +103,11 @@ public final class KSelection {
     return java.util.Arrays.stream(sizes).filter(size -> size > 0).count();
   }
 
-  private static Vector[] centers(Model<?> model) {
-    return model instanceof KMeansModel kmeans
-        ? kmeans.clusterCenters()
-        : ((BisectingKMeansModel) model).clusterCenters();
+  /** A clustering model's centres; none for a single cluster (or a stage that does not cluster). */
+  static Vector[] centers(Transformer model) {
+    if (model instanceof KMeansModel kmeans) {
+      return kmeans.clusterCenters();
+    }
+    return model instanceof BisectingKMeansModel bisecting ? bisecting.clusterCenters() : new Vector[0];
   }
 }

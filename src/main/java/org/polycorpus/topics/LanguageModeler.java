@@ -23,6 +23,7 @@ import org.polycorpus.Columns;
 import org.polycorpus.features.TfIdf;
 import org.polycorpus.features.TfIdfModel;
 import org.polycorpus.features.Vocabulary;
+import org.polycorpus.ml.SingleTask;
 import org.polycorpus.ml.StageTimer;
 
 /**
@@ -56,7 +57,7 @@ public final class LanguageModeler {
     KSelection.Outcome clustering = timer.time("clustering", () -> KSelection.select(language, vectors, numDocs,
         clusters, Columns.FEATURES, Columns.CLUSTER_ID));
     int topicCount = (int) Math.max(2, Math.min(clusters.topics(), numDocs));
-    LDAModel lda = timer.time("lda", () -> numDocs <= InTaskLda.MAX_DOCS
+    LDAModel lda = timer.time("lda", () -> numDocs <= SingleTask.MAX_ROWS
         ? InTaskLda.fit(vectors, Columns.TERM_COUNTS, Columns.TOPIC_DISTRIBUTION, tfidf.vocabulary().size(),
             topicCount, clusters.ldaIterations(), subsamplingRate(numDocs), clusters.seed())
         : new LDA().setK(topicCount).setSeed(clusters.seed()).setMaxIter(clusters.ldaIterations())

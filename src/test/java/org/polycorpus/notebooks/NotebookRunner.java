@@ -43,11 +43,13 @@ final class NotebookRunner {
     PrintStream capture = new PrintStream(cellOut, true, StandardCharsets.UTF_8);
     PrintStream console = System.out;
     int count = 0;
+    int number = 0;
     try (JShell shell = JShell.builder().executionEngine("local").out(capture).err(capture).build()) {
       shell.addToClasspath(Path.of(Displayed.class.getProtectionDomain().getCodeSource().getLocation().getPath())
           .toString());
       eval(shell, "String display(Object value) { return " + Displayed.class.getName() + ".show(value); }", 0);
       for (JsonNode cell : document.path("cells")) {
+        number++;
         if (!cell.path("cell_type").asText().equals("code")) {
           continue;
         }
@@ -59,8 +61,8 @@ final class NotebookRunner {
         String value;
         try {
           // Spark's show() prints through Scala's Console, which keeps its own stream.
-          int number = cellNumber(cell, document);
-          value = scala.Console$.MODULE$.withOut(capture, () -> execute(shell, source, number));
+          int cellNumber = number;
+          value = scala.Console$.MODULE$.withOut(capture, () -> execute(shell, source, cellNumber));
         } finally {
           System.setOut(console);
         }
@@ -69,17 +71,6 @@ final class NotebookRunner {
       }
     }
     return document;
-  }
-
-  private int cellNumber(JsonNode cell, ObjectNode document) {
-    int index = 0;
-    for (JsonNode each : document.path("cells")) {
-      index++;
-      if (each == cell) {
-        return index;
-      }
-    }
-    return -1;
   }
 
   /** Runs one cell: its magics, then each snippet; returns the last expression's value, if any. */

@@ -1,0 +1,39 @@
+package org.polycorpus.app;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** The Spark session a command runs in: the flags every command shares. */
+final class SessionOptions {
+  @Option(names = "--master", description = "Spark master when not started by spark-submit. "
+      + "Default: the master spark-submit passes, else local[*]")
+  String master;
+
+  @Option(names = "--log-level", defaultValue = "WARN", description = "Log level of Spark and the libraries: "
+      + "ERROR, WARN, INFO or DEBUG. Default: ${DEFAULT-VALUE}")
+  String logLevel;
+
+  /** The master comes from spark-submit (spark.master), else --master, else local[*]. */
+  SparkSession start() {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName("polycorpus")
+        .config("spark.ui.showConsoleProgress", "true")
+        .config("spark.sql.session.timeZone", "UTC");
+    if (!conf.contains("spark.scheduler.mode")) {
+      // Languages are fitted from several driver threads; FAIR lets their jobs interleave.
+      builder.config("spark.scheduler.mode", "FAIR");
+    }
+    if (!conf.contains("spark.log.level")) {
+      // Applied as the context starts, before Spark's own INFO start-up lines.
+      builder.config("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));
+    }
+    String chosen = master != null ? master : conf.get("spark.master", "local[*]");
+    builder.master(chosen);
+    if (chosen.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      // Spark's 200 shuffle partitions make hundreds of near-empty tasks per step on a laptop.
+      builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+    return builder.getOrCreate();
+  }
+}

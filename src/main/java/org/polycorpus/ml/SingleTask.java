@@ -1,0 +1,33 @@
+package org.polycorpus.ml;
+
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Fits a stage of a small dataset inside one Spark task: the rows are gathered into one
+ * partition, the work runs there, and only its result (model parameters) returns to the
+ * driver. Spark's distributed estimators run a job per pass or iteration; below
+ * {@link #MAX_ROWS} rows those jobs, not the arithmetic, are the cost.
+ */
+public final class SingleTask {
+  /** Larger datasets are fitted with Spark's distributed estimators. */
+  public static final long MAX_ROWS = 20_000;
+
+  /** The work done on all rows of the dataset, in the task. */
+  @FunctionalInterface
+  public interface Work<T> extends Serializable {
+    T apply(Iterator<Row> rows) throws Exception;
+  }
+
+  private SingleTask() {}
+
+  /** Rows arrive in the dataset's partition order, so a sorted dataset gives a deterministic result. */
+  public static <T> T run(Dataset<Row> rows, Work<T> work) {
+    return rows.javaRDD().coalesce(1)
+        .mapPartitions((Iterator<Row> partition) -> List.of(work.apply(partition)).iterator())
+        .collect().get(0);
+  }
+}
