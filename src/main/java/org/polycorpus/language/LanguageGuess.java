@@ -6,8 +6,9 @@ import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
 import org.apache.tika.language.detect.LanguageResult;
 
 /**
- * Tika's Optimaize detector behind a small interface that caps input length. Not thread-safe
- * and not serializable: one per task.
+ * Tika's Optimaize detector behind a small interface that caps input length, with Chinese,
+ * Japanese and Korean decided by script ({@link CjkScripts}). Not thread-safe and not
+ * serializable: one per task.
  */
 public final class LanguageGuess {
   /** ISO 639-3 "undetermined": too little text, or no language above the confidence floor. */
@@ -28,6 +29,10 @@ public final class LanguageGuess {
       return new Result(UNDETERMINED, 0.0);
     }
     String sample = text.length() > maxChars ? text.substring(0, maxChars) : text;
+    Result cjk = CjkScripts.classify(sample);
+    if (cjk != null) {
+      return cjk.confidence() < minConfidence ? new Result(UNDETERMINED, cjk.confidence()) : cjk;
+    }
     detector.reset();
     detector.addText(sample);
     List<LanguageResult> results = detector.detectAll();

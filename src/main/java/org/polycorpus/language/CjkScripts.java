@@ -1,0 +1,46 @@
+package org.polycorpus.language;
+
+/**
+ * Chinese, Japanese and Korean told apart by script. Optimaize scores character n-grams, so a
+ * Japanese or Chinese paragraph with a few Latin words (commands, names) is often taken for a
+ * European language, and Japanese for Chinese; which scripts the letters are in settles it.
+ */
+final class CjkScripts {
+  /** CJK letters must make up at least this share of all letters before the rule applies. */
+  static final double MIN_CJK_SHARE = 0.2;
+  /** Kana beyond this share of Han and kana letters marks Japanese rather than Chinese. */
+  static final double MIN_KANA_SHARE = 0.1;
+
+  private CjkScripts() {}
+
+  /** "zh", "ja" or "ko" with the share of letters in CJK scripts, or null when the text is not CJK. */
+  static LanguageGuess.Result classify(CharSequence text) {
+    int letters = 0;
+    int han = 0;
+    int kana = 0;
+    int hangul = 0;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = Character.codePointAt(text, i);
+      i += Character.charCount(codePoint);
+      if (!Character.isLetter(codePoint)) {
+        continue;
+      }
+      letters++;
+      switch (Character.UnicodeScript.of(codePoint)) {
+        case HAN -> han++;
+        case HIRAGANA, KATAKANA -> kana++;
+        case HANGUL -> hangul++;
+        default -> { }
+      }
+    }
+    int cjk = han + kana + hangul;
+    if (letters == 0 || cjk < MIN_CJK_SHARE * letters) {
+      return null;
+    }
+    double share = (double) cjk / letters;
+    if (hangul >= han + kana) {
+      return new LanguageGuess.Result("ko", share);
+    }
+    return new LanguageGuess.Result(kana > MIN_KANA_SHARE * (han + kana) ? "ja" : "zh", share);
+  }
+}
