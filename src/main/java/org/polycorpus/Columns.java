@@ -6,6 +6,8 @@ public final class Columns {
   public static final String PATH = "path";
   public static final String RELATIVE_PATH = "relative_path";
   public static final String LANGUAGE = "language";
+  /** Each language of a document with its share of the characters. */
+  public static final String LANGUAGES = "languages";
   public static final String LANGUAGE_CONFIDENCE = "language_confidence";
   public static final String STATUS = "status";
   public static final String ERROR = "error";

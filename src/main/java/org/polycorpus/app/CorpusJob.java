@@ -57,9 +57,8 @@ public final class CorpusJob {
       PipelineModel preprocessing = fitPreprocessing(documents);
       Dataset<Row> analysed = Preprocessing.analyseToWork(preprocessing, documents, out, timer);
       timer.time("write_documents", () -> writeDocuments(analysed, out));
-      Dataset<Row> modelled = analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK));
-      List<Row> languages = modelled.filter(col(Columns.TOKEN_COUNT).gt(0))
-          .groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
+      Dataset<Row> modelled = Preprocessing.partsToWork(analysed, out, timer);
+      List<Row> languages = modelled.groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
@@ -87,7 +86,8 @@ public final class CorpusJob {
         .setMinDocs(options.boilerplateMinDocs).setMaxLineChars(options.boilerplateMaxLineChars)
         .fit(documents.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK))));
     LanguageDetector detector = new LanguageDetector()
-        .setMinConfidence(options.minLanguageConfidence).setMaxChars(options.languageDetectChars);
+        .setMinConfidence(options.minLanguageConfidence).setMaxChars(options.languageDetectChars)
+        .setMinSegmentChars(options.minSegmentChars).setSegmentMinConfidence(options.segmentMinConfidence);
     TextAnalyzer analyzer = new TextAnalyzer().setMinTermLength(options.minTermLength);
     return new PipelineModel("polycorpus_preprocessing", new Transformer[] {boilerplate, detector, analyzer});
   }

@@ -37,6 +37,15 @@ public final class JobOptions {
       + "the language detector reads. Default: ${DEFAULT-VALUE}")
   int languageDetectChars;
 
+  @Option(names = "--min-segment-chars", defaultValue = "80", description = "Lines at least this long get their "
+      + "own language (a quoted paragraph in another language); shorter ones keep the document's. "
+      + "Default: ${DEFAULT-VALUE}")
+  int minSegmentChars;
+
+  @Option(names = "--segment-min-confidence", defaultValue = "0.9", description = "A line leaves its document's "
+      + "language only at this detector probability. Default: ${DEFAULT-VALUE}")
+  double segmentMinConfidence;
+
   @Option(names = "--min-term-length", defaultValue = "2", description = "Shorter terms are dropped. "
       + "Default: ${DEFAULT-VALUE}")
   int minTermLength;
@@ -107,6 +116,9 @@ public final class JobOptions {
     IngestOptions.require(minLanguageConfidence >= 0 && minLanguageConfidence <= 1,
         "--min-language-confidence must be between 0 and 1, got " + minLanguageConfidence);
     IngestOptions.require(languageDetectChars > 0, "--language-detect-chars must be positive, got " + languageDetectChars);
+    IngestOptions.require(minSegmentChars > 0, "--min-segment-chars must be positive, got " + minSegmentChars);
+    IngestOptions.require(segmentMinConfidence >= 0 && segmentMinConfidence <= 1,
+        "--segment-min-confidence must be between 0 and 1, got " + segmentMinConfidence);
     IngestOptions.require(minTermLength > 0, "--min-term-length must be positive, got " + minTermLength);
     IngestOptions.require(topTerms > 0, "--top-terms must be positive, got " + topTerms);
     IngestOptions.require(vocabSize > 0, "--vocab-size must be positive, got " + vocabSize);
@@ -131,6 +143,8 @@ public final class JobOptions {
     p.put("boilerplate-max-line-chars", Integer.toString(boilerplateMaxLineChars));
     p.put("min-language-confidence", Double.toString(minLanguageConfidence));
     p.put("language-detect-chars", Integer.toString(languageDetectChars));
+    p.put("min-segment-chars", Integer.toString(minSegmentChars));
+    p.put("segment-min-confidence", Double.toString(segmentMinConfidence));
     p.put("min-term-length", Integer.toString(minTermLength));
     p.put("top-terms", Integer.toString(topTerms));
     p.put("sublinear-tf", Boolean.toString(sublinearTf));

@@ -1,6 +1,8 @@
 package org.polycorpus.app;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
@@ -25,6 +27,9 @@ final class Preprocessing {
   static final String WORK = "_work";
   private static final String EXTRACTED = WORK + "/extracted";
   private static final String ANALYSED = WORK + "/analysed";
+  private static final String PARTS = WORK + "/parts";
+  /** Analysed terms per language of each document (work column, see TextAnalyzer). */
+  static final String PARTS_COL = "parts";
 
   private Preprocessing() {}
 
@@ -45,7 +50,7 @@ final class Preprocessing {
     return extracted.sparkSession().read().parquet(out.staged(ANALYSED));
   }
 
-  /** The documents table's columns plus body, tokens and surfaces; the raw text is dropped. */
+  /** The documents table's columns plus body and parts; the raw text and segments are dropped. */
   static Dataset<Row> analyse(PipelineModel preprocessing, Dataset<Row> extracted) {
     return preprocessing.transform(extracted)
         // A file whose only text was boilerplate has nothing left to analyse.
@@ -54,14 +59,32 @@ final class Preprocessing {
         .withColumn(Columns.ERROR, when(col(Columns.STATUS).equalTo(DocumentStatus.EMPTY)
             .and(col(Columns.ERROR).isNull()), lit("only boilerplate")).otherwise(col(Columns.ERROR)))
         .withColumn(Columns.CHAR_COUNT, length(col(Columns.BODY)))
-        .withColumn(Columns.TOKEN_COUNT, size(col(Columns.TOKENS)))
-        .drop(Columns.TEXT);
+        .withColumn(Columns.TOKEN_COUNT, expr("aggregate(" + PARTS_COL + ", 0, (n, p) -> n + size(p.tokens))"))
+        .drop(Columns.TEXT, "segments");
   }
 
-  /** The documents of one language that have terms to model, in the columns its pipeline reads. */
-  static Dataset<Row> modelInput(Dataset<Row> analysed, String language) {
-    return analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK)
-            .and(col(Columns.LANGUAGE).equalTo(language)).and(col(Columns.TOKEN_COUNT).gt(0)))
+  /** Each analysed document's terms per language, checkpointed in the work folder by language. */
+  static Dataset<Row> partsToWork(Dataset<Row> analysed, OutputLocation out, StageTimer timer) {
+    timer.time("language_parts", () ->
+        parts(analysed).write().partitionBy(Columns.LANGUAGE).parquet(out.staged(PARTS)));
+    return analysed.sparkSession().read().parquet(out.staged(PARTS));
+  }
+
+  /**
+   * One row per document and language it has terms in: doc_id, tokens, surfaces, language.
+   * A document's paragraphs in another language count for that language.
+   */
+  static Dataset<Row> parts(Dataset<Row> analysed) {
+    return analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK))
+        .select(col(Columns.DOC_ID), explode(col(PARTS_COL)).as("part"))
+        .filter(size(col("part.tokens")).gt(0))
+        .select(col(Columns.DOC_ID), col("part.tokens").as(Columns.TOKENS), col("part.surfaces").as(Columns.SURFACES),
+            col("part.language").as(Columns.LANGUAGE));
+  }
+
+  /** One language's {@link #parts}, in the columns its pipeline reads. */
+  static Dataset<Row> modelInput(Dataset<Row> parts, String language) {
+    return parts.filter(col(Columns.LANGUAGE).equalTo(language))
         .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS, Columns.SURFACES);
   }
 }

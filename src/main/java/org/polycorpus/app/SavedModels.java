@@ -81,13 +81,14 @@ public final class SavedModels {
 
   /** The per-document tables of analysed documents, for the languages that have a model. */
   public Scored score(Dataset<Row> analysed, int topTerms) {
+    Dataset<Row> parts = Preprocessing.parts(analysed);
     Dataset<Row> terms = null;
     Dataset<Row> clusters = null;
     Dataset<Row> topics = null;
     for (Map.Entry<String, PipelineModel> language : languages.entrySet()) {
       PipelineModel pipeline = language.getValue();
       DocumentTables tables = new DocumentTables(pipeline,
-          pipeline.transform(Preprocessing.modelInput(analysed, language.getKey())));
+          pipeline.transform(Preprocessing.modelInput(parts, language.getKey())));
       terms = union(terms, tables.documentTerms(topTerms));
       clusters = union(clusters, tables.documentClusters());
       topics = union(topics, tables.documentTopics());

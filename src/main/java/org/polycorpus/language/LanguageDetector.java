@@ -3,6 +3,8 @@ package org.polycorpus.language;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -16,16 +18,30 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.polycorpus.ml.SchemaChecks;
 import org.polycorpus.ml.StageParams;
 
-/** Adds each document's language (ISO 639-1, or "und") and the detector's confidence. */
+/**
+ * Adds each document's language (ISO 639-1, or "und") and the detector's confidence, and the
+ * document cut into runs of lines by language ({@link Segments}) with each language's share, so
+ * that a quoted paragraph in another language is analysed and modelled as that language.
+ */
 public final class LanguageDetector extends Transformer implements DefaultParamsWritable {
+  public static final ArrayType SEGMENTS = DataTypes.createArrayType(new StructType()
+      .add("language", DataTypes.StringType, false)
+      .add("start", DataTypes.IntegerType, false)
+      .add("end", DataTypes.IntegerType, false), false);
+  public static final ArrayType SHARES = DataTypes.createArrayType(new StructType()
+      .add("language", DataTypes.StringType, false)
+      .add("share", DataTypes.DoubleType, false), false);
   private static final StructType GUESS = new StructType()
       .add("language", DataTypes.StringType, false)
-      .add("confidence", DataTypes.DoubleType, false);
+      .add("confidence", DataTypes.DoubleType, false)
+      .add("segments", SEGMENTS, false)
+      .add("shares", SHARES, false);
 
   private final String uid;
   private final Param<String> inputCol;
@@ -33,6 +49,10 @@ public final class LanguageDetector extends Transformer implements DefaultParams
   private final Param<String> confidenceCol;
   private final DoubleParam minConfidence;
   private final IntParam maxChars;
+  private final Param<String> segmentsCol;
+  private final Param<String> sharesCol;
+  private final IntParam minSegmentChars;
+  private final DoubleParam segmentMinConfidence;
 
   public LanguageDetector() {
     this(Identifiable.randomUID("langdetect"));
@@ -46,6 +66,18 @@ public final class LanguageDetector extends Transformer implements DefaultParams
     minConfidence = StageParams.inRange(this, "minConfidence",
         "below this probability the language is \"und\" (default: 0.5)", 0.0, 1.0);
     maxChars = StageParams.atLeast(this, "maxChars", "characters of each text the detector reads (default: 10000)", 1);
+    segmentsCol = StageParams.column(this, "segmentsCol",
+        "runs of lines by language: array<struct<language, start, end>> (default: segments)");
+    sharesCol = StageParams.column(this, "sharesCol",
+        "each language's share of the characters, largest first (default: languages)");
+    minSegmentChars = StageParams.atLeast(this, "minSegmentChars",
+        "shorter lines keep the document's language (default: 80)", 1);
+    segmentMinConfidence = StageParams.inRange(this, "segmentMinConfidence",
+        "a line leaves the document's language only at this probability (default: 0.9)", 0.0, 1.0);
+    setDefault(segmentsCol, "segments");
+    setDefault(sharesCol, "languages");
+    setDefault(minSegmentChars, 80);
+    setDefault(segmentMinConfidence, 0.9);
     setDefault(inputCol, "body");
     setDefault(languageCol, "language");
     setDefault(confidenceCol, "language_confidence");
@@ -58,18 +90,27 @@ public final class LanguageDetector extends Transformer implements DefaultParams
   public Param<String> confidenceCol() { return confidenceCol; }
   public DoubleParam minConfidence() { return minConfidence; }
   public IntParam maxChars() { return maxChars; }
+  public Param<String> segmentsCol() { return segmentsCol; }
+  public Param<String> sharesCol() { return sharesCol; }
+  public IntParam minSegmentChars() { return minSegmentChars; }
+  public DoubleParam segmentMinConfidence() { return segmentMinConfidence; }
 
   public LanguageDetector setMinConfidence(double value) { set(minConfidence, value); return this; }
   public LanguageDetector setMaxChars(int value) { set(maxChars, value); return this; }
+  public LanguageDetector setMinSegmentChars(int value) { set(minSegmentChars, value); return this; }
+  public LanguageDetector setSegmentMinConfidence(double value) { set(segmentMinConfidence, value); return this; }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    var detect = udf(new Detect((Integer) $(maxChars), (Double) $(minConfidence)), GUESS);
+    var detect = udf(new Detect((Integer) $(maxChars), (Double) $(minConfidence), (Integer) $(minSegmentChars),
+        (Double) $(segmentMinConfidence)), GUESS);
     String tmp = "_" + uid;
     return dataset.withColumn(tmp, detect.apply(col($(inputCol))))
         .withColumn($(languageCol), col(tmp + ".language"))
         .withColumn($(confidenceCol), col(tmp + ".confidence"))
+        .withColumn($(segmentsCol), col(tmp + ".segments"))
+        .withColumn($(sharesCol), col(tmp + ".shares"))
         .drop(tmp);
   }
 
@@ -77,7 +118,9 @@ public final class LanguageDetector extends Transformer implements DefaultParams
   public StructType transformSchema(StructType schema) {
     SchemaChecks.requireColumn(schema, $(inputCol), DataTypes.StringType);
     StructType out = SchemaChecks.appendColumn(schema, $(languageCol), DataTypes.StringType, false);
-    return SchemaChecks.appendColumn(out, $(confidenceCol), DataTypes.DoubleType, false);
+    out = SchemaChecks.appendColumn(out, $(confidenceCol), DataTypes.DoubleType, false);
+    out = SchemaChecks.appendColumn(out, $(segmentsCol), SEGMENTS, false);
+    return SchemaChecks.appendColumn(out, $(sharesCol), SHARES, false);
   }
 
   @Override
@@ -102,11 +145,15 @@ public final class LanguageDetector extends Transformer implements DefaultParams
   private static final class Detect implements UDF1<String, Row> {
     private final int maxChars;
     private final double minConfidence;
+    private final int minSegmentChars;
+    private final double segmentMinConfidence;
     private transient LanguageGuess guess;
 
-    Detect(int maxChars, double minConfidence) {
+    Detect(int maxChars, double minConfidence, int minSegmentChars, double segmentMinConfidence) {
       this.maxChars = maxChars;
       this.minConfidence = minConfidence;
+      this.minSegmentChars = minSegmentChars;
+      this.segmentMinConfidence = segmentMinConfidence;
     }
 
     @Override
@@ -115,7 +162,13 @@ public final class LanguageDetector extends Transformer implements DefaultParams
         guess = new LanguageGuess(maxChars);
       }
       LanguageGuess.Result result = guess.detect(text, minConfidence);
-      return RowFactory.create(result.language(), result.confidence());
+      List<Segments.Segment> segments = text == null ? List.of()
+          : Segments.split(text, result.language(), guess, minSegmentChars, segmentMinConfidence);
+      List<Row> segmentRows = new ArrayList<>();
+      segments.forEach(s -> segmentRows.add(RowFactory.create(s.language(), s.start(), s.end())));
+      List<Row> shareRows = new ArrayList<>();
+      Segments.shares(segments).forEach(s -> shareRows.add(RowFactory.create(s.language(), s.share())));
+      return RowFactory.create(result.language(), result.confidence(), segmentRows, shareRows);
     }
   }
 }

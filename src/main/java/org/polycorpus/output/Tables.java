@@ -46,6 +46,9 @@ public final class Tables {
       .add(Columns.TRUNCATED, BooleanType, false)
       .add(Columns.PARSE_MILLIS, LongType, false)
       .add(Columns.SHA256, StringType, true)
+      .add(Columns.LANGUAGES, createArrayType(new StructType()
+          .add(Columns.LANGUAGE, StringType, false)
+          .add("share", DoubleType, false), false), false)
       .add(Columns.LANGUAGE, StringType, false);
 
   public static final StructType DOCUMENT_TERMS_SCHEMA = new StructType()

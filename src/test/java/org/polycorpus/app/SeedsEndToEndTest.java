@@ -2,6 +2,7 @@ package org.polycorpus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,10 @@ class SeedsEndToEndTest {
       assertThat(row.<String>getAs("status")).isEqualTo("ok");
       assertThat(row.<Double>getAs("language_confidence")).isGreaterThan(0.9);
       assertThat(row.<Integer>getAs("token_count")).isGreaterThan(100);
+      // No line of a seed is confidently another language: each is wholly its own.
+      assertThat(row.<Row>getList(row.fieldIndex("languages"))).singleElement()
+          .satisfies(share -> assertThat(share.getString(0)).isEqualTo(row.getAs("language")))
+          .satisfies(share -> assertThat(share.getDouble(1)).isEqualTo(1.0));
     }
     assertThat(languages).containsExactlyInAnyOrderEntriesOf(
         Map.of("000", "de", "001", "fa", "002", "de", "003", "de", "004", "ar"));
@@ -189,7 +194,11 @@ class SeedsEndToEndTest {
     Dataset<Row> text = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(
             "Frankreich und Marokko stärken ihre Zusammenarbeit bei der Sicherheit.")),
         new org.apache.spark.sql.types.StructType().add("text", "string"));
-    Row scored = german.transform(preprocessing.transform(text)).first();
+    // The preprocessing gives each text's terms per language; the German model takes the German part.
+    Dataset<Row> parts = preprocessing.transform(text).select(explode(col("parts")).as("part"))
+        .select(col("part.language").as("language"), col("part.tokens").as("tokens"),
+            col("part.surfaces").as("surfaces"));
+    Row scored = german.transform(parts).first();
     assertThat(scored.<String>getAs("language")).isEqualTo("de");
     assertThat(scored.<Integer>getAs("cluster_id")).isBetween(0, 1);
   }
