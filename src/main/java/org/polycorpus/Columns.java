@@ -8,6 +8,9 @@ public final class Columns {
   public static final String LANGUAGE = "language";
   /** Each language of a document with its share of the characters. */
   public static final String LANGUAGES = "languages";
+  /** The kept copy of a near-duplicate document, in the document's language; null for the rest. */
+  public static final String DUPLICATE_OF = "duplicate_of";
+  public static final String DUPLICATE_SIMILARITY = "duplicate_similarity";
   public static final String LANGUAGE_CONFIDENCE = "language_confidence";
   public static final String STATUS = "status";
   public static final String ERROR = "error";

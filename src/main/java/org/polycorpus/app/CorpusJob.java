@@ -18,6 +18,7 @@ import org.polycorpus.Columns;
 import org.polycorpus.analysis.TextAnalyzer;
 import org.polycorpus.clean.BoilerplateRemover;
 import org.polycorpus.clean.BoilerplateRemoverModel;
+import org.polycorpus.dedup.NearDuplicates;
 import org.polycorpus.ingest.DocumentStatus;
 import org.polycorpus.language.LanguageDetector;
 import org.polycorpus.ml.StageTimer;
@@ -56,8 +57,11 @@ public final class CorpusJob {
       Dataset<Row> documents = Preprocessing.extract(spark, options.ingest, out, timer);
       PipelineModel preprocessing = fitPreprocessing(documents);
       Dataset<Row> analysed = Preprocessing.analyseToWork(preprocessing, documents, out, timer);
-      timer.time("write_documents", () -> writeDocuments(analysed, out));
-      Dataset<Row> modelled = Preprocessing.partsToWork(analysed, out, timer);
+      Dataset<Row> parts = Preprocessing.partsToWork(analysed, out, timer);
+      Dataset<Row> duplicates = timer.time("near_duplicates", () -> writeDuplicateGroups(parts, out));
+      timer.time("write_documents", () ->
+          Writers.write(NearDuplicates.markDocuments(analysed, duplicates), Tables.DOCUMENTS, out));
+      Dataset<Row> modelled = NearDuplicates.keptOnly(parts, duplicates);
       List<Row> languages = modelled.groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
@@ -92,8 +96,13 @@ public final class CorpusJob {
     return new PipelineModel("polycorpus_preprocessing", new Transformer[] {boilerplate, detector, analyzer});
   }
 
-  private void writeDocuments(Dataset<Row> analysed, OutputLocation out) {
-    Writers.write(analysed, Tables.DOCUMENTS, out);
+  /** Finds near-duplicates and writes the duplicate_groups table; returns it read back. */
+  private Dataset<Row> writeDuplicateGroups(Dataset<Row> parts, OutputLocation out) {
+    NearDuplicates.Settings settings = new NearDuplicates.Settings(options.duplicateSimilarity, options.shingleWords,
+        NearDuplicates.HASH_TABLES, options.seed);
+    Writers.write(NearDuplicates.groups(NearDuplicates.find(parts, settings)).coalesce(1), Tables.DUPLICATE_GROUPS,
+        out);
+    return spark.read().parquet(out.staged(Tables.DUPLICATE_GROUPS));
   }
 
   /**

@@ -46,6 +46,15 @@ public final class JobOptions {
       + "language only at this detector probability. Default: ${DEFAULT-VALUE}")
   double segmentMinConfidence;
 
+  @Option(names = "--duplicate-similarity", defaultValue = "0.7", description = "Documents of one language whose "
+      + "word shingles have at least this Jaccard similarity are near-duplicates: only the smallest doc_id of a "
+      + "group is modelled. Above 1 turns the search off. Default: ${DEFAULT-VALUE}")
+  double duplicateSimilarity;
+
+  @Option(names = "--shingle-words", defaultValue = "3", description = "Terms per shingle for near-duplicates. "
+      + "Default: ${DEFAULT-VALUE}")
+  int shingleWords;
+
   @Option(names = "--min-term-length", defaultValue = "2", description = "Shorter terms are dropped. "
       + "Default: ${DEFAULT-VALUE}")
   int minTermLength;
@@ -116,6 +125,8 @@ public final class JobOptions {
     IngestOptions.require(minLanguageConfidence >= 0 && minLanguageConfidence <= 1,
         "--min-language-confidence must be between 0 and 1, got " + minLanguageConfidence);
     IngestOptions.require(languageDetectChars > 0, "--language-detect-chars must be positive, got " + languageDetectChars);
+    IngestOptions.require(duplicateSimilarity > 0, "--duplicate-similarity must be positive, got " + duplicateSimilarity);
+    IngestOptions.require(shingleWords > 0, "--shingle-words must be positive, got " + shingleWords);
     IngestOptions.require(minSegmentChars > 0, "--min-segment-chars must be positive, got " + minSegmentChars);
     IngestOptions.require(segmentMinConfidence >= 0 && segmentMinConfidence <= 1,
         "--segment-min-confidence must be between 0 and 1, got " + segmentMinConfidence);
@@ -144,6 +155,8 @@ public final class JobOptions {
     p.put("min-language-confidence", Double.toString(minLanguageConfidence));
     p.put("language-detect-chars", Integer.toString(languageDetectChars));
     p.put("min-segment-chars", Integer.toString(minSegmentChars));
+    p.put("duplicate-similarity", Double.toString(duplicateSimilarity));
+    p.put("shingle-words", Integer.toString(shingleWords));
     p.put("segment-min-confidence", Double.toString(segmentMinConfidence));
     p.put("min-term-length", Integer.toString(minTermLength));
     p.put("top-terms", Integer.toString(topTerms));

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.ml.StageTimer;
+import org.polycorpus.dedup.NearDuplicates;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
 import picocli.CommandLine.Command;
@@ -59,7 +60,8 @@ final class ScoreCommand implements Callable<Integer> {
     boolean published = false;
     try {
       Dataset<Row> documents = saved.analyseToWork(Preprocessing.extract(spark, ingest, out, timer), out, timer);
-      timer.time("write_documents", () -> Writers.write(documents, Tables.DOCUMENTS, out));
+      timer.time("write_documents", () ->
+          Writers.write(NearDuplicates.unmarked(documents), Tables.DOCUMENTS, out));
       SavedModels.Scored scored = saved.score(documents, topTerms);
       timer.time("write_tables", () -> {
         if (scored.documentTerms() != null) {
@@ -69,7 +71,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
       });
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.DOCUMENT_CLUSTERS,
-          Tables.DOCUMENT_TOPICS);
+          Tables.DOCUMENT_TOPICS, Tables.DUPLICATE_GROUPS);
       Map<String, String> parameters = ingest.asParameters();
       parameters.put("models", models);
       parameters.put("top-terms", Integer.toString(topTerms));

@@ -26,6 +26,7 @@ public final class Tables {
   public static final String DOCUMENT_CLUSTERS = "document_clusters";
   public static final String TOPICS = "topics";
   public static final String DOCUMENT_TOPICS = "document_topics";
+  public static final String DUPLICATE_GROUPS = "duplicate_groups";
   public static final String RUNS = "runs";
   public static final String MODELS = "models";
 
@@ -46,6 +47,8 @@ public final class Tables {
       .add(Columns.TRUNCATED, BooleanType, false)
       .add(Columns.PARSE_MILLIS, LongType, false)
       .add(Columns.SHA256, StringType, true)
+      .add(Columns.DUPLICATE_OF, StringType, true)
+      .add(Columns.DUPLICATE_SIMILARITY, DoubleType, true)
       .add(Columns.LANGUAGES, createArrayType(new StructType()
           .add(Columns.LANGUAGE, StringType, false)
           .add("share", DoubleType, false), false), false)
@@ -89,6 +92,14 @@ public final class Tables {
       .add("weight", DoubleType, false)
       .add(Columns.LANGUAGE, StringType, false);
 
+  public static final StructType DUPLICATE_GROUPS_SCHEMA = new StructType()
+      .add("group_id", StringType, false)
+      .add(Columns.DOC_ID, StringType, false)
+      .add("kept", BooleanType, false)
+      .add("similarity", DoubleType, false)
+      .add("size", LongType, false)
+      .add(Columns.LANGUAGE, StringType, false);
+
   public static final StructType RUNS_SCHEMA = new StructType()
       .add("run_id", StringType, false)
       .add("started_at", TimestampType, false)
@@ -128,6 +139,7 @@ public final class Tables {
     schemas.put(DOCUMENT_CLUSTERS, DOCUMENT_CLUSTERS_SCHEMA);
     schemas.put(TOPICS, TOPICS_SCHEMA);
     schemas.put(DOCUMENT_TOPICS, DOCUMENT_TOPICS_SCHEMA);
+    schemas.put(DUPLICATE_GROUPS, DUPLICATE_GROUPS_SCHEMA);
     schemas.put(RUNS, RUNS_SCHEMA);
     return java.util.Collections.unmodifiableMap(schemas);
   }

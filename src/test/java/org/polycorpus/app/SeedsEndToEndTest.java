@@ -160,7 +160,11 @@ class SeedsEndToEndTest {
   void everyTableHasItsDocumentedSchema() {
     for (Map.Entry<String, org.apache.spark.sql.types.StructType> table : Tables.SCHEMAS.entrySet()) {
       Dataset<Row> written = table(first, table.getKey());
-      assertThat(written.count()).as(table.getKey()).isPositive();
+      if (table.getKey().equals(Tables.DUPLICATE_GROUPS)) {
+        assertThat(written.count()).as("no two seeds are near-duplicates").isZero();
+      } else {
+        assertThat(written.count()).as(table.getKey()).isPositive();
+      }
       assertThat(written.schema().fieldNames()).as(table.getKey()).containsExactly(table.getValue().fieldNames());
       for (StructField field : table.getValue().fields()) {
         assertThat(written.schema().apply(field.name()).dataType().asNullable())

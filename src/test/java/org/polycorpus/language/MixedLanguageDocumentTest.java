@@ -12,28 +12,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.polycorpus.SparkTestBase;
 import org.polycorpus.analysis.TextAnalyzer;
 
 /** A German seed article with a paragraph of the Arabic seed quoted in the middle. */
-class MixedLanguageDocumentTest {
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSession.builder().master("local[1]").appName("mixed").getOrCreate();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class MixedLanguageDocumentTest extends SparkTestBase {
   @Test
   void theArabicQuoteIsAnalysedAsArabic() throws Exception {
     List<String> german = Files.readAllLines(Path.of("seeds/002_7a23a3b7712982e3.txt"), StandardCharsets.UTF_8);
@@ -41,7 +26,7 @@ class MixedLanguageDocumentTest {
         .filter(line -> line.length() > 200).findFirst().orElseThrow();
     String body = String.join("\n", german.subList(0, 8)) + "\n" + quote + "\n"
         + String.join("\n", german.subList(8, german.size()));
-    Dataset<Row> input = spark.createDataFrame(List.of(RowFactory.create(body)), new StructType().add("body", "string"));
+    Dataset<Row> input = rows(new StructType().add("body", "string"), new Object[] {body});
 
     Row detected = new TextAnalyzer().transform(new LanguageDetector().transform(input)).first();
 
