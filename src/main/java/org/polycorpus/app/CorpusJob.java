@@ -68,7 +68,7 @@ public final class CorpusJob {
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
       preprocessing.write().save(out.staged(Tables.MODELS + "/_preprocessing"));
       RunRecord record = RunRecord.collect(spark, runId, started, options.ingest.input, options.asParameters(), out,
-          sweep, timer.seconds());
+          sweep, timer.seconds(), RunRecord.quality(spark, out));
       record.write(spark, out);
       if (options.report) {
         Report.write(spark, out.stagingFolder(), out.staged(REPORT));

@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -20,10 +26,11 @@ import org.polycorpus.topics.KScore;
 record RunRecord(
     String runId, long startedAt, long finishedAt, String input, String output, String master, String appId,
     int executors, Map<String, String> parameters, Map<String, String> versions, List<Row> counts,
-    Map<String, Double> stageSeconds, List<KScore> sweep) {
+    Map<String, Double> stageSeconds, List<KScore> sweep, List<Row> quality) {
 
   static RunRecord collect(SparkSession spark, String runId, long startedAt, String input,
-      Map<String, String> parameters, OutputLocation out, List<KScore> sweep, Map<String, Double> stageSeconds) {
+      Map<String, String> parameters, OutputLocation out, List<KScore> sweep, Map<String, Double> stageSeconds,
+      List<Row> quality) {
     // Aggregates only: one row per (language, status).
     List<Row> counts = spark.read().parquet(out.staged(Tables.DOCUMENTS))
         .groupBy(Columns.LANGUAGE, Columns.STATUS).count()
@@ -31,7 +38,25 @@ record RunRecord(
     int executors = Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1);
     return new RunRecord(runId, startedAt, System.currentTimeMillis(), input, out.output(),
         spark.sparkContext().master(), spark.sparkContext().applicationId(), executors, parameters,
-        Versions.all(spark.version()), counts, stageSeconds, sweep);
+        Versions.all(spark.version()), counts, stageSeconds, sweep, quality);
+  }
+
+  /**
+   * Per language, from the written tables: mean topic coherence, mean cluster coherence, and
+   * the documents left out as near-duplicates. One small row per language.
+   */
+  static List<Row> quality(SparkSession spark, OutputLocation out) {
+    Dataset<Row> topics = spark.read().parquet(out.staged(Tables.TOPICS))
+        .select(Columns.LANGUAGE, "topic_id", "coherence").distinct()
+        .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("topic_coherence"));
+    Dataset<Row> clusters = spark.read().parquet(out.staged(Tables.CLUSTERS))
+        .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("cluster_coherence"));
+    Dataset<Row> copies = spark.read().parquet(out.staged(Tables.DUPLICATE_GROUPS)).filter("not kept")
+        .groupBy(Columns.LANGUAGE).agg(count(lit(1)).as("duplicates"));
+    return topics.join(clusters, new String[] {Columns.LANGUAGE}, "full")
+        .join(copies, new String[] {Columns.LANGUAGE}, "full").orderBy(Columns.LANGUAGE)
+        .select(col(Columns.LANGUAGE), col("topic_coherence"), col("cluster_coherence"), col("duplicates"))
+        .collectAsList();
   }
 
   void write(SparkSession spark, OutputLocation out) throws IOException {
@@ -95,8 +120,20 @@ record RunRecord(
                 : String.format("%.3f", score.silhouette())));
       }
     }
+    if (!quality.isEmpty()) {
+      text.append("  quality per language (NPMI coherence, mean over topics and over cluster labels; near-duplicates "
+          + "left out):\n");
+      for (Row row : quality) {
+        text.append(String.format("    %-4s topics %s  clusters %s  duplicates %d%n", row.getString(0),
+            format(row, 1), format(row, 2), row.isNullAt(3) ? 0 : row.getLong(3)));
+      }
+    }
     text.append("  tables written to ").append(output).append('\n');
     return text.toString();
+  }
+
+  private static String format(Row row, int field) {
+    return row.isNullAt(field) ? "  n/a" : String.format("%+.3f", row.getDouble(field));
   }
 
   private static double round(double value) {

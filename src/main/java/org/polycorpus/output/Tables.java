@@ -68,6 +68,7 @@ public final class Tables {
       .add("size", LongType, false)
       .add("label_terms", createArrayType(StringType, false), false)
       .add("silhouette", DoubleType, true)
+      .add("coherence", DoubleType, true)
       .add(Columns.LANGUAGE, StringType, false);
 
   public static final StructType DOCUMENT_CLUSTERS_SCHEMA = new StructType()
@@ -84,6 +85,7 @@ public final class Tables {
       .add("word", StringType, false)
       .add("rank", IntegerType, false)
       .add("weight", DoubleType, false)
+      .add("coherence", DoubleType, true)
       .add(Columns.LANGUAGE, StringType, false);
 
   public static final StructType DOCUMENT_TOPICS_SCHEMA = new StructType()

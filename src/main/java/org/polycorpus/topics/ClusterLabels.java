@@ -34,7 +34,7 @@ public final class ClusterLabels {
 
   /**
    * cluster_id, label_terms (best first; ties by term) for one language's clustered documents,
-   * each term shown as its display word.
+   * each term shown as its display word, and label_stems, the same terms as analysed.
    */
   public static Dataset<Row> label(Dataset<Row> clustered, int labelTerms, Broadcast<Vocabulary> vocabulary) {
     var toWords = udf((UDF1<Seq<String>, List<String>>) terms -> {
@@ -67,6 +67,7 @@ public final class ClusterLabels {
         // collect_list keeps no order after a shuffle: sort the (rank, term) pairs explicitly.
         .agg(org.apache.spark.sql.functions.array_sort(collect_list(
             org.apache.spark.sql.functions.struct(col("rank"), col("term")))).as("ranked"))
-        .select(col(Columns.CLUSTER_ID), toWords.apply(col("ranked.term")).as("label_terms"));
+        .select(col(Columns.CLUSTER_ID), toWords.apply(col("ranked.term")).as("label_terms"),
+            col("ranked.term").as("label_stems"));
   }
 }

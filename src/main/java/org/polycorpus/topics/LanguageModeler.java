@@ -1,9 +1,6 @@
 package org.polycorpus.topics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +12,6 @@ import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.features.TfIdf;
@@ -29,7 +23,7 @@ import org.polycorpus.ml.StageTimer;
 /**
  * Fits one language: TF-IDF over its own vocabulary, L2-normalised vectors, clusters with k
  * chosen by silhouette, cluster labels by class-based TF-IDF, a 2-D document map and an LDA
- * topic model.
+ * topic model; then each cluster's silhouette and each cluster's and topic's coherence.
  */
 public final class LanguageModeler {
   /** Documents per partition of a language's data; the partitioning depends only on the data. */
@@ -73,55 +67,24 @@ public final class LanguageModeler {
     for (Transformer stage : stages.subList(2, stages.size())) {
       scored = stage.transform(scored);
     }
-    scored = scored.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> persisted = scored.persist(StorageLevel.MEMORY_AND_DISK());
 
-    DocumentTables tables = new DocumentTables(pipeline, scored);
+    DocumentTables tables = new DocumentTables(pipeline, persisted);
     Broadcast<Vocabulary> shared = tfidf.sharedVocabulary(docs.sparkSession());
+    Quality quality = timer.time("quality", () -> Quality.measure(language, persisted, numDocs, lda,
+        tfidf.vocabulary(), clusters, shared));
     return new LanguageModel(language, numDocs, pipeline, clustering.k(), clustering.silhouette(),
         clustering.sweep(),
         tables.documentTerms(settings.topTerms()),
-        clusterTable(language, scored, clustering, clusters.labelTerms(), shared),
+        quality.clusters(),
         tables.documentClusters(),
-        topicTable(language, lda, tfidf.vocabulary(), clusters.topicTerms(), scored),
+        quality.topics(),
         tables.documentTopics(),
-        List.of(docs, vectors, scored));
+        List.of(docs, vectors, persisted));
   }
 
   /** Online LDA samples a fraction of documents per iteration; small languages use them all. */
   static double subsamplingRate(long numDocs) {
     return numDocs <= 2_000 ? 1.0 : Math.max(0.05, 2_000.0 / numDocs);
-  }
-
-  private static Dataset<Row> clusterTable(String language, Dataset<Row> scored, KSelection.Outcome clustering,
-      int labelTerms, Broadcast<Vocabulary> vocabulary) {
-    Dataset<Row> sizes = scored.groupBy(Columns.CLUSTER_ID).agg(count(lit(1)).as("size"));
-    return sizes.join(ClusterLabels.label(scored, labelTerms, vocabulary), Columns.CLUSTER_ID)
-        .select(lit(language).as(Columns.LANGUAGE), col(Columns.CLUSTER_ID), col("size"), col("label_terms"),
-            Double.isNaN(clustering.silhouette())
-                ? lit(null).cast(DataTypes.DoubleType).as("silhouette")
-                : round(lit(clustering.silhouette()), DocumentTables.DECIMALS).as("silhouette"));
-  }
-
-  private static Dataset<Row> topicTable(String language, LDAModel lda, Vocabulary vocabulary, int topicTerms,
-      Dataset<Row> anyFrame) {
-    List<Row> rows = new ArrayList<>();
-    for (Row topic : lda.describeTopics(topicTerms).collectAsList()) {
-      int topicId = topic.getInt(0);
-      List<Integer> indices = topic.getList(1);
-      List<Double> weights = topic.getList(2);
-      for (int r = 0; r < indices.size(); r++) {
-        int index = indices.get(r);
-        rows.add(RowFactory.create(language, topicId, vocabulary.term(index), vocabulary.word(index), r + 1,
-            Math.round(weights.get(r) * 1e9) / 1e9));
-      }
-    }
-    StructType schema = new StructType()
-        .add(Columns.LANGUAGE, DataTypes.StringType, false)
-        .add("topic_id", DataTypes.IntegerType, false)
-        .add("term", DataTypes.StringType, false)
-        .add("word", DataTypes.StringType, false)
-        .add("rank", DataTypes.IntegerType, false)
-        .add("weight", DataTypes.DoubleType, false);
-    return anyFrame.sparkSession().createDataFrame(rows, schema);
   }
 }

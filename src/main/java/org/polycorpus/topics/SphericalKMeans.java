@@ -57,21 +57,25 @@ final class SphericalKMeans {
     }
     double total = 0;
     for (int i = 0; i < points.size(); i++) {
-      int own = assignment[i];
-      if (sizes[own] == 1) {
-        continue;
-      }
-      // Mean distance to the other points of its cluster: the point's own zero distance taken out.
-      double a = (1 - dot(points.get(i), sums[own]) / sizes[own]) * sizes[own] / (sizes[own] - 1);
-      double b = Double.POSITIVE_INFINITY;
-      for (int c = 0; c < k; c++) {
-        if (c != own && sizes[c] > 0) {
-          b = Math.min(b, 1 - dot(points.get(i), sums[c]) / sizes[c]);
-        }
-      }
-      total += a < b ? 1 - a / b : a > b ? b / a - 1 : 0;
+      total += pointSilhouette(points.get(i), assignment[i], sums, sizes);
     }
     return total / points.size();
+  }
+
+  /** One point's silhouette from the clusters' sums and sizes (the point counted in its own). */
+  static double pointSilhouette(SparseVector point, int own, double[][] sums, long[] sizes) {
+    if (sizes[own] <= 1) {
+      return 0;
+    }
+    // Mean distance to the other points of its cluster: the point's own zero distance taken out.
+    double a = (1 - dot(point, sums[own]) / sizes[own]) * sizes[own] / (sizes[own] - 1);
+    double b = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < sums.length; c++) {
+      if (c != own && sizes[c] > 0) {
+        b = Math.min(b, 1 - dot(point, sums[c]) / sizes[c]);
+      }
+    }
+    return a < b ? 1 - a / b : a > b ? b / a - 1 : 0;
   }
 
   private static double[][] initialCenters(List<SparseVector> points, int dimension, int k, Random random) {

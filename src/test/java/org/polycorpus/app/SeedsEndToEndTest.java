@@ -189,6 +189,13 @@ class SeedsEndToEndTest {
     List<Row> sweep = run.getList(run.fieldIndex("k_sweep"));
     assertThat(sweep).filteredOn(r -> r.getString(0).equals("de")).extracting(r -> r.getInt(1)).containsExactly(2);
     assertThat(run.<String>getAs("master")).isEqualTo("local[2]");
+    // Every cluster of a split language has its own silhouette; coherence is NPMI, in [-1, 1].
+    assertThat(table(first, Tables.CLUSTERS).filter("language = 'de'").collectAsList()).allSatisfy(cluster -> {
+      assertThat(cluster.<Double>getAs("silhouette")).isBetween(-1.0, 1.0);
+      assertThat(cluster.<Double>getAs("coherence")).isBetween(-1.0, 1.0);
+    });
+    assertThat(table(first, Tables.TOPICS).filter("language = 'de'").collectAsList())
+        .allSatisfy(term -> assertThat(term.<Double>getAs("coherence")).isBetween(-1.0, 1.0));
   }
 
   @Test

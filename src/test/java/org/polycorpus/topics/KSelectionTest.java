@@ -66,6 +66,22 @@ class KSelectionTest extends SparkTestBase {
   }
 
   @Test
+  void perClusterSilhouettesAverageToSparksSilhouette() {
+    Dataset<Row> features = features(3, 5);
+    KSelection.Outcome outcome = KSelection.select("en", features, 15, AUTO, "features", "cluster_id");
+    Dataset<Row> clustered = outcome.model().transform(features);
+    double spark = new org.apache.spark.ml.evaluation.ClusteringEvaluator().setDistanceMeasure("cosine")
+        .setFeaturesCol("features").setPredictionCol("cluster_id").evaluate(clustered);
+    java.util.Map<Integer, Double> perCluster = ClusterSilhouettes.perCluster(clustered, "features", "cluster_id");
+    double weighted = 0;
+    for (Row size : clustered.groupBy("cluster_id").count().collectAsList()) {
+      weighted += perCluster.get(size.getInt(0)) * size.getLong(1);
+    }
+    assertThat(perCluster).hasSize(outcome.k());
+    assertThat(weighted / 15).isCloseTo(spark, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void kIsCappedByTheNumberOfDocuments() {
     KSelection.Outcome outcome = KSelection.select("en", features(2, 2), 4, AUTO, "features", "cluster_id");
     assertThat(outcome.sweep()).extracting(KScore::k).containsExactly(2, 3);
