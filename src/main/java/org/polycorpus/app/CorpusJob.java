@@ -25,6 +25,7 @@ import org.polycorpus.ml.StageTimer;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
 import org.polycorpus.report.Report;
+import org.polycorpus.stories.StoryLinks;
 import org.polycorpus.topics.ClusterSettings;
 import org.polycorpus.topics.KScore;
 import org.polycorpus.topics.LanguageModel;
@@ -66,6 +67,7 @@ public final class CorpusJob {
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
+      timer.time("story_links", () -> writeStories(analysed, duplicates, out));
       preprocessing.write().save(out.staged(Tables.MODELS + "/_preprocessing"));
       RunRecord record = RunRecord.collect(spark, runId, started, options.ingest.input, options.asParameters(), out,
           sweep, timer.seconds(), RunRecord.quality(spark, out));
@@ -94,6 +96,19 @@ public final class CorpusJob {
         .setMinSegmentChars(options.minSegmentChars).setSegmentMinConfidence(options.segmentMinConfidence);
     TextAnalyzer analyzer = new TextAnalyzer().setMinTermLength(options.minTermLength);
     return new PipelineModel("polycorpus_preprocessing", new Transformer[] {boilerplate, detector, analyzer});
+  }
+
+  /** Links the modelled documents that tell one story in several languages; aligns clusters. */
+  private void writeStories(Dataset<Row> analysed, Dataset<Row> duplicates, OutputLocation out) {
+    Dataset<Row> modelled = NearDuplicates.markDocuments(analysed, duplicates)
+        .filter(col(Columns.STATUS).equalTo(DocumentStatus.OK).and(col(Columns.DUPLICATE_OF).isNull()))
+        .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.BODY);
+    StoryLinks.Tables stories = StoryLinks.find(modelled,
+        spark.read().parquet(out.staged(Tables.DOCUMENT_CLUSTERS)), options.storyMinScore);
+    Writers.write(stories.links().coalesce(1), Tables.STORY_LINKS, out);
+    Writers.write(stories.stories().coalesce(1), Tables.STORIES, out);
+    Writers.write(stories.clusterLinks().coalesce(1), Tables.CLUSTER_LINKS, out);
+    stories.links().unpersist();
   }
 
   /** Finds near-duplicates and writes the duplicate_groups table; returns it read back. */

@@ -55,6 +55,11 @@ public final class JobOptions {
       + "Default: ${DEFAULT-VALUE}")
   int shingleWords;
 
+  @Option(names = "--story-min-score", defaultValue = "0.35", description = "Documents of different languages "
+      + "whose number-and-name evidence has at least this cosine (and 3 shared keys) tell the same story. "
+      + "Default: ${DEFAULT-VALUE}")
+  double storyMinScore;
+
   @Option(names = "--min-term-length", defaultValue = "2", description = "Shorter terms are dropped. "
       + "Default: ${DEFAULT-VALUE}")
   int minTermLength;
@@ -126,6 +131,8 @@ public final class JobOptions {
         "--min-language-confidence must be between 0 and 1, got " + minLanguageConfidence);
     IngestOptions.require(languageDetectChars > 0, "--language-detect-chars must be positive, got " + languageDetectChars);
     IngestOptions.require(duplicateSimilarity > 0, "--duplicate-similarity must be positive, got " + duplicateSimilarity);
+    IngestOptions.require(storyMinScore > 0 && storyMinScore <= 1,
+        "--story-min-score must be in (0, 1], got " + storyMinScore);
     IngestOptions.require(shingleWords > 0, "--shingle-words must be positive, got " + shingleWords);
     IngestOptions.require(minSegmentChars > 0, "--min-segment-chars must be positive, got " + minSegmentChars);
     IngestOptions.require(segmentMinConfidence >= 0 && segmentMinConfidence <= 1,
@@ -157,6 +164,7 @@ public final class JobOptions {
     p.put("min-segment-chars", Integer.toString(minSegmentChars));
     p.put("duplicate-similarity", Double.toString(duplicateSimilarity));
     p.put("shingle-words", Integer.toString(shingleWords));
+    p.put("story-min-score", Double.toString(storyMinScore));
     p.put("segment-min-confidence", Double.toString(segmentMinConfidence));
     p.put("min-term-length", Integer.toString(minTermLength));
     p.put("top-terms", Integer.toString(topTerms));

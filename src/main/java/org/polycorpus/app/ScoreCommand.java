@@ -71,7 +71,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
       });
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.DOCUMENT_CLUSTERS,
-          Tables.DOCUMENT_TOPICS, Tables.DUPLICATE_GROUPS);
+          Tables.DOCUMENT_TOPICS, Tables.DUPLICATE_GROUPS, Tables.STORY_LINKS, Tables.STORIES, Tables.CLUSTER_LINKS);
       Map<String, String> parameters = ingest.asParameters();
       parameters.put("models", models);
       parameters.put("top-terms", Integer.toString(topTerms));

@@ -2,14 +2,11 @@ package org.polycorpus.dedup;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
+import org.polycorpus.ml.ConnectedComponents;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -37,7 +35,6 @@ public final class NearDuplicates {
   /** Each table is one MinHash: a pair of similarity 0.7 is a candidate with probability 1 - 0.3^8. */
   public static final int HASH_TABLES = 8;
   private static final int FEATURES = 1 << 22;
-  private static final int MAX_ROUNDS = 50;
 
   /** {@code minSimilarity}: Jaccard similarity of shingle sets; {@code shingle}: words per shingle. */
   public record Settings(double minSimilarity, int shingle, int hashTables, long seed) {}
@@ -71,7 +68,7 @@ public final class NearDuplicates {
         Dataset<Row> similarity = edges.join(pairs.select(Columns.LANGUAGE, "a", "similarity")
                 .union(pairs.select(Columns.LANGUAGE, "b", "similarity")), new String[] {Columns.LANGUAGE, "a"})
             .groupBy(Columns.LANGUAGE, "a").agg(max("similarity").as(SIMILARITY));
-        return smallestReachable(edges).join(similarity, new String[] {Columns.LANGUAGE, "a"})
+        return ConnectedComponents.smallestReachable(edges, Columns.LANGUAGE).join(similarity, new String[] {Columns.LANGUAGE, "a"})
             .select(col(Columns.LANGUAGE), col("a").as(Columns.DOC_ID), col("label").as(DUPLICATE_OF),
                 col(SIMILARITY));
       } finally {
@@ -108,32 +105,6 @@ public final class NearDuplicates {
   public static Dataset<Row> unmarked(Dataset<Row> documents) {
     return documents.withColumn(DUPLICATE_OF, lit(null).cast(DataTypes.StringType))
         .withColumn(SIMILARITY, lit(null).cast(DataTypes.DoubleType));
-  }
-
-  /**
-   * Connected components by label propagation: every node takes the smallest label among itself
-   * and its neighbours until nothing changes. Near-duplicate groups are small, so this ends in a
-   * few rounds.
-   */
-  private static Dataset<Row> smallestReachable(Dataset<Row> edges) {
-    Dataset<Row> labels = edges.groupBy(Columns.LANGUAGE, "a").agg(least(col("a"), min("b")).as("label"))
-        .select(col(Columns.LANGUAGE), col("a"), col("label"));
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      labels = labels.localCheckpoint();
-      Dataset<Row> next = edges.join(labels.withColumnRenamed("a", "b").withColumnRenamed("label", "neighbour"),
-              new String[] {Columns.LANGUAGE, "b"})
-          .groupBy(Columns.LANGUAGE, "a").agg(min("neighbour").as("neighbour"))
-          .join(labels, new String[] {Columns.LANGUAGE, "a"})
-          .select(col(Columns.LANGUAGE), col("a"), least(col("label"), col("neighbour")).as("label"),
-              when(col("neighbour").lt(col("label")), 1).otherwise(0).as("changed"))
-          .localCheckpoint();
-      boolean changed = !next.filter(col("changed").equalTo(1)).isEmpty();
-      labels = next.drop("changed");
-      if (!changed) {
-        break;
-      }
-    }
-    return labels;
   }
 
   /** Runs of {@code size} consecutive terms; a shorter text is one shingle of all its terms. */

@@ -27,6 +27,9 @@ public final class Tables {
   public static final String TOPICS = "topics";
   public static final String DOCUMENT_TOPICS = "document_topics";
   public static final String DUPLICATE_GROUPS = "duplicate_groups";
+  public static final String STORY_LINKS = "story_links";
+  public static final String STORIES = "stories";
+  public static final String CLUSTER_LINKS = "cluster_links";
   public static final String RUNS = "runs";
   public static final String MODELS = "models";
 
@@ -102,6 +105,34 @@ public final class Tables {
       .add("size", LongType, false)
       .add(Columns.LANGUAGE, StringType, false);
 
+  public static final StructType STORY_LINKS_SCHEMA = new StructType()
+      .add("doc_a", StringType, false)
+      .add("doc_b", StringType, false)
+      .add("score", DoubleType, false)
+      .add("shared_keys", LongType, false)
+      .add("evidence", createArrayType(new StructType()
+          .add("key", StringType, false)
+          .add("word_a", StringType, false)
+          .add("word_b", StringType, false)
+          .add("weight", DoubleType, false), false), false)
+      .add("language_a", StringType, false)
+      .add("language_b", StringType, false);
+
+  public static final StructType STORIES_SCHEMA = new StructType()
+      .add("story_id", StringType, false)
+      .add(Columns.DOC_ID, StringType, false)
+      .add(Columns.LANGUAGE, StringType, false)
+      .add("size", LongType, false)
+      .add("languages", LongType, false);
+
+  public static final StructType CLUSTER_LINKS_SCHEMA = new StructType()
+      .add("language_a", StringType, false)
+      .add("cluster_a", IntegerType, false)
+      .add("language_b", StringType, false)
+      .add("cluster_b", IntegerType, false)
+      .add("score", DoubleType, false)
+      .add("best", BooleanType, false);
+
   public static final StructType RUNS_SCHEMA = new StructType()
       .add("run_id", StringType, false)
       .add("started_at", TimestampType, false)
@@ -142,6 +173,9 @@ public final class Tables {
     schemas.put(TOPICS, TOPICS_SCHEMA);
     schemas.put(DOCUMENT_TOPICS, DOCUMENT_TOPICS_SCHEMA);
     schemas.put(DUPLICATE_GROUPS, DUPLICATE_GROUPS_SCHEMA);
+    schemas.put(STORY_LINKS, STORY_LINKS_SCHEMA);
+    schemas.put(STORIES, STORIES_SCHEMA);
+    schemas.put(CLUSTER_LINKS, CLUSTER_LINKS_SCHEMA);
     schemas.put(RUNS, RUNS_SCHEMA);
     return java.util.Collections.unmodifiableMap(schemas);
   }

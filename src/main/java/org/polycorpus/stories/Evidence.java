@@ -1,0 +1,129 @@
+package org.polycorpus.stories;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.CharArraySet;
+import org.polycorpus.analysis.LanguageAnalyzers;
+
+/**
+ * What a story keeps across languages without translation: numbers (any script's digits) and
+ * names. A name is a capitalised word in a cased script, or any word of at least three letters
+ * that is not a stopword in an uncased one (Arabic, Persian, Hebrew …). Names are compared by
+ * consonant skeleton of their ICU Latin transliteration, so "Pakistan", "پاکستان" and
+ * "باكستان" all give "bkstn", and "Hammouchi", "حموچی" and "حموشي" give "hms". Not thread-safe
+ * (the transliterator): one per task.
+ */
+final class Evidence {
+  /** A key ("#2025", "@bkstn") and the word it was read from. */
+  record Key(String key, String word) {}
+
+  private static final int MIN_SKELETON = 3;
+  private static final int MIN_NAME_LETTERS = 3;
+  private static final String[] ARABIC_PREFIXES = {"وال", "بال", "فال", "كال", "لل", "ال"};
+
+  private final Transliterator toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
+
+  List<Key> keys(String text, String language) {
+    List<Key> keys = new ArrayList<>();
+    CharArraySet stopwords = LanguageAnalyzers.stopwords(language);
+    boolean sentenceStart = true;
+    int i = 0;
+    while (i < text.length()) {
+      int codePoint = text.codePointAt(i);
+      if (Character.isDigit(codePoint)) {
+        StringBuilder number = new StringBuilder();
+        int start = i;
+        while (i < text.length() && Character.isDigit(text.codePointAt(i))) {
+          number.append(Character.forDigit(Character.digit(text.codePointAt(i), 10), 10));
+          i += Character.charCount(text.codePointAt(i));
+        }
+        if (number.length() >= 2) {
+          keys.add(new Key("#" + stripLeadingZeros(number), text.substring(start, i)));
+        }
+        sentenceStart = false;
+      } else if (Character.isLetter(codePoint)) {
+        int start = i;
+        while (i < text.length() && (Character.isLetter(text.codePointAt(i)) || isJoiner(text.charAt(i)))) {
+          i += Character.charCount(text.codePointAt(i));
+        }
+        String word = text.substring(start, i);
+        String name = name(word, sentenceStart, stopwords);
+        if (name != null) {
+          String skeleton = skeleton(toLatin.transliterate(name));
+          if (skeleton.length() >= MIN_SKELETON) {
+            keys.add(new Key("@" + skeleton, word));
+          }
+        }
+        sentenceStart = false;
+      } else {
+        if (codePoint == '.' || codePoint == '!' || codePoint == '?' || codePoint == '\n' || codePoint == ':') {
+          sentenceStart = true;
+        }
+        i += Character.charCount(codePoint);
+      }
+    }
+    return keys;
+  }
+
+  /** The word as a name, without an Arabic article or conjunction; null when it is not one. */
+  private static String name(String word, boolean sentenceStart, CharArraySet stopwords) {
+    int first = word.codePointAt(0);
+    if (word.codePointCount(0, word.length()) < MIN_NAME_LETTERS) {
+      return null;
+    }
+    if (Character.isUpperCase(first) || Character.isLowerCase(first)) {
+      // A cased script: a capital that does not just start a sentence.
+      return Character.isUpperCase(first) && !sentenceStart && !stopwords.contains(word.toLowerCase(Locale.ROOT))
+          ? word : null;
+    }
+    if (stopwords.contains(word)) {
+      return null;
+    }
+    if (Character.UnicodeScript.of(first) == Character.UnicodeScript.ARABIC) {
+      for (String prefix : ARABIC_PREFIXES) {
+        if (word.startsWith(prefix) && word.length() - prefix.length() >= MIN_NAME_LETTERS) {
+          return word.substring(prefix.length());
+        }
+      }
+    }
+    return word;
+  }
+
+  /**
+   * Consonants of a Latin spelling with the sounds scripts write differently merged: digraphs
+   * (sch, ch, sh, kh, th …) to one letter, p/b, v/f, c/s/z, q/k; vowels and the weak letters
+   * w, y dropped (Arabic script rarely writes short vowels), doubled letters once.
+   */
+  static String skeleton(String latin) {
+    String s = latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
+        .replace("sch", "s").replace("tsch", "s").replace("ch", "s").replace("sh", "s").replace("kh", "k")
+        .replace("gh", "g").replace("th", "t").replace("dh", "d").replace("ph", "f").replace("ck", "k");
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      char mapped = switch (c) {
+        case 'a', 'e', 'i', 'o', 'u', 'w', 'y' -> 0;
+        case 'p' -> 'b';
+        case 'v' -> 'f';
+        case 'c', 'z' -> 's';
+        case 'q' -> 'k';
+        case 'j' -> 'g';
+        default -> c;
+      };
+      if (mapped != 0 && (out.length() == 0 || out.charAt(out.length() - 1) != mapped)) {
+        out.append(mapped);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isJoiner(char c) {
+    return c == '\u200c' || c == '\u200d';
+  }
+
+  private static String stripLeadingZeros(CharSequence number) {
+    String digits = number.toString().replaceFirst("^0+(?=\\d)", "");
+    return digits;
+  }
+}

@@ -1,0 +1,147 @@
+package org.polycorpus.stories;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.polycorpus.Columns;
+import org.polycorpus.ml.ConnectedComponents;
+
+/**
+ * Documents that tell the same story in different languages, found without translation models:
+ * each document's numbers and names ({@link Evidence}) are weighted like TF-IDF, (1 + ln tf)
+ * times ln((N + 1) / (df + 1)) + 1 over the corpus, keeping only keys found in at least two
+ * languages; two documents of different languages are linked when the cosine of these vectors
+ * reaches the threshold and they share at least {@link #MIN_SHARED} keys. Linked documents
+ * form stories (connected components). Clusters are aligned across languages by the cosine of
+ * their members' summed evidence vectors.
+ */
+public final class StoryLinks {
+  /** On the seeds the same story scores 0.40 to 0.80 between languages, other pairs at most 0.28. */
+  public static final double DEFAULT_MIN_SCORE = 0.35;
+  /** One shared key could be a coincidence of skeletons; a story shares several. */
+  public static final int MIN_SHARED = 3;
+  /** Keys in more documents than this are not used to pair documents (they pair nearly all). */
+  private static final int MAX_KEY_DOCS = 1_000;
+  private static final int EVIDENCE_SHOWN = 10;
+  private static final StructType KEYS = new StructType().add("key", DataTypes.StringType, false)
+      .add("word", DataTypes.StringType, false);
+
+  /** story_links, stories and cluster_links. */
+  public record Tables(Dataset<Row> links, Dataset<Row> stories, Dataset<Row> clusterLinks) {}
+
+  private StoryLinks() {}
+
+  /**
+   * {@code documents}: doc_id, language, body of the modelled documents; {@code documentClusters}:
+   * doc_id, cluster_id, language.
+   */
+  public static Tables find(Dataset<Row> documents, Dataset<Row> documentClusters, double minScore) {
+    var extract = udf(new Extract(), DataTypes.createArrayType(KEYS, false));
+    Dataset<Row> keys = documents
+        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), explode(extract.apply(col(Columns.BODY),
+            col(Columns.LANGUAGE))).as("k"))
+        .groupBy(col(Columns.DOC_ID), col(Columns.LANGUAGE), col("k.key").as("key"))
+        .agg(count(lit(1)).as("tf"), min(col("k.word")).as("word"));
+    long numDocs = documents.count();
+    Dataset<Row> useful = keys.groupBy("key")
+        .agg(countDistinct(Columns.DOC_ID).as("df"), countDistinct(Columns.LANGUAGE).as("languages"))
+        .filter(col("languages").geq(2).and(col("df").leq(MAX_KEY_DOCS)))
+        .select(col("key"), log(lit(numDocs + 1.0).divide(col("df").plus(1))).plus(1).as("idf"));
+    Dataset<Row> weighted = keys.join(useful, "key")
+        .withColumn("w", lit(1.0).plus(log(col("tf"))).multiply(col("idf")));
+    Dataset<Row> norms = weighted.groupBy(Columns.DOC_ID).agg(sqrt(sum(col("w").multiply(col("w")))).as("norm"));
+    Dataset<Row> unit = weighted.join(norms, Columns.DOC_ID).withColumn("u", col("w").divide(col("norm")))
+        .select(Columns.DOC_ID, Columns.LANGUAGE, "key", "word", "u").persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> a = unit.toDF("doc_a", "language_a", "key", "word_a", "u_a");
+    Dataset<Row> b = unit.toDF("doc_b", "language_b", "key", "word_b", "u_b");
+    Dataset<Row> links = a.join(b, "key")
+        .filter(col("language_a").notEqual(col("language_b")).and(col("doc_a").lt(col("doc_b"))))
+        .withColumn("contribution", col("u_a").multiply(col("u_b")))
+        .groupBy("doc_a", "language_a", "doc_b", "language_b")
+        .agg(sum("contribution").as("score"), count(lit(1)).as("shared_keys"),
+            array_sort(collect_list(struct(col("contribution").multiply(-1).as("order"), col("key"),
+                col("word_a"), col("word_b")))).as("ranked"))
+        .filter(col("score").geq(minScore).and(col("shared_keys").geq(MIN_SHARED)))
+        .select(col("doc_a"), col("doc_b"), round(col("score"), 6).as("score"), col("shared_keys"),
+            slice(col("ranked"), 1, EVIDENCE_SHOWN).as("ranked"), col("language_a"), col("language_b"))
+        .selectExpr("doc_a", "doc_b", "score", "shared_keys",
+            "transform(ranked, r -> named_struct('key', r.key, 'word_a', r.word_a, 'word_b', r.word_b, "
+                + "'weight', round(-r.order, 6))) as evidence", "language_a", "language_b")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> edges = links.select(lit(0).as("graph"), col("doc_a").as("a"), col("doc_b").as("b"))
+        .union(links.select(lit(0).as("graph"), col("doc_b").as("a"), col("doc_a").as("b")));
+    Dataset<Row> languageOf = documents.select(col(Columns.DOC_ID).as("a"), col(Columns.LANGUAGE));
+    Dataset<Row> members = ConnectedComponents.smallestReachable(edges, "graph").join(languageOf, "a");
+    Dataset<Row> sizes = members.groupBy("label").agg(count(lit(1)).as("size"),
+        countDistinct(Columns.LANGUAGE).as("languages"));
+    Dataset<Row> stories = members.join(sizes, "label")
+        .select(col("label").as("story_id"), col("a").as(Columns.DOC_ID), col(Columns.LANGUAGE), col("size"),
+            col("languages"));
+    return new Tables(links, stories, alignClusters(unit, documentClusters));
+  }
+
+  /** Cosine of clusters' summed unit evidence vectors, for clusters of different languages. */
+  private static Dataset<Row> alignClusters(Dataset<Row> unit, Dataset<Row> documentClusters) {
+    Dataset<Row> clusterKeys = unit.join(documentClusters.select(Columns.DOC_ID, Columns.CLUSTER_ID, Columns.LANGUAGE),
+            new String[] {Columns.DOC_ID, Columns.LANGUAGE})
+        .groupBy(Columns.LANGUAGE, Columns.CLUSTER_ID, "key").agg(sum("u").as("v"));
+    Dataset<Row> clusterNorms = clusterKeys.groupBy(Columns.LANGUAGE, Columns.CLUSTER_ID)
+        .agg(sqrt(sum(col("v").multiply(col("v")))).as("norm"));
+    Dataset<Row> normalised = clusterKeys.join(clusterNorms, new String[] {Columns.LANGUAGE, Columns.CLUSTER_ID})
+        .select(col(Columns.LANGUAGE), col(Columns.CLUSTER_ID), col("key"), col("v").divide(col("norm")).as("v"));
+    Dataset<Row> a = normalised.toDF("language_a", "cluster_a", "key", "v_a");
+    Dataset<Row> b = normalised.toDF("language_b", "cluster_b", "key", "v_b");
+    Dataset<Row> scores = a.join(b, "key").filter(col("language_a").notEqual(col("language_b")))
+        .groupBy("language_a", "cluster_a", "language_b", "cluster_b")
+        .agg(round(sum(col("v_a").multiply(col("v_b"))), 6).as("score"));
+    Dataset<Row> best = scores.groupBy("language_a", "cluster_a", "language_b").agg(max("score").as("best_score"));
+    return scores.join(best, new String[] {"language_a", "cluster_a", "language_b"})
+        .select(col("language_a"), col("cluster_a"), col("language_b"), col("cluster_b"), col("score"),
+            col("score").equalTo(col("best_score")).as("best"));
+  }
+
+  /** Each task deserialises its own copy: one transliterator per task. */
+  private static final class Extract implements UDF2<String, String, List<Row>> {
+    private transient Evidence evidence;
+
+    @Override
+    public List<Row> call(String body, String language) {
+      if (body == null) {
+        return List.of();
+      }
+      if (evidence == null) {
+        evidence = new Evidence();
+      }
+      List<Row> rows = new ArrayList<>();
+      for (Evidence.Key key : evidence.keys(body, language)) {
+        rows.add(RowFactory.create(key.key(), key.word()));
+      }
+      return rows;
+    }
+  }
+}
