@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
  * one-line message and exit code 2; a failed run with exit code 1.
  */
 @CommandLine.Command(name = "polycorpus", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-    subcommands = {ScoreCommand.class, ReportCommand.class})
+    subcommands = {ScoreCommand.class, ReportCommand.class, EvaluateCommand.class})
 public final class PolycorpusMain implements Callable<Integer> {
   @Mixin
   JobOptions options = new JobOptions();

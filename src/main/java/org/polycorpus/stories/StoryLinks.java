@@ -43,8 +43,12 @@ public final class StoryLinks {
   public static final double DEFAULT_MIN_SCORE = 0.35;
   /** One shared key could be a coincidence of skeletons; a story shares several. */
   public static final int MIN_SHARED = 3;
-  /** Keys in more documents than this are not used to pair documents (they pair nearly all). */
-  private static final int MAX_KEY_DOCS = 1_000;
+  /**
+   * A key in more documents than this (at least 100, else 5 % of the corpus) is not used to pair
+   * documents: it pairs nearly all of them, at quadratic cost, and its weight is small anyway.
+   */
+  private static final int MIN_KEY_DOCS_CAP = 100;
+  private static final double KEY_DOCS_SHARE = 0.05;
   private static final int EVIDENCE_SHOWN = 10;
   private static final StructType KEYS = new StructType().add("key", DataTypes.StringType, false)
       .add("word", DataTypes.StringType, false);
@@ -68,7 +72,7 @@ public final class StoryLinks {
     long numDocs = documents.count();
     Dataset<Row> useful = keys.groupBy("key")
         .agg(countDistinct(Columns.DOC_ID).as("df"), countDistinct(Columns.LANGUAGE).as("languages"))
-        .filter(col("languages").geq(2).and(col("df").leq(MAX_KEY_DOCS)))
+        .filter(col("languages").geq(2).and(col("df").leq(Math.max(MIN_KEY_DOCS_CAP, KEY_DOCS_SHARE * numDocs))))
         .select(col("key"), log(lit(numDocs + 1.0).divide(col("df").plus(1))).plus(1).as("idf"));
     Dataset<Row> weighted = keys.join(useful, "key")
         .withColumn("w", lit(1.0).plus(log(col("tf"))).multiply(col("idf")));

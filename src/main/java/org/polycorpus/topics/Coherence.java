@@ -24,7 +24,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * (Bouma 2009; the NPMI of Röder et al.'s C_NPMI with whole documents as the window): for each
  * pair of a set's terms, log(P(a,b) / (P(a) P(b))) / -log P(a,b), where P is the share of the
  * language's documents containing the terms; -1 for terms that never co-occur, 1 for terms
- * that always do. A set's coherence is the mean over its pairs. The counting is one Spark job
+ * that always do. A set's coherence is the mean over its pairs, undefined (NaN) for a language
+ * of one document. The counting is one Spark job
  * over the language's documents; only counts of pairs of the sets' terms reach the driver.
  */
 public final class Coherence {
@@ -35,26 +36,39 @@ public final class Coherence {
   /** NPMI of each term set, by the set's key; NaN for a set of fewer than two terms. */
   public static Map<Integer, Double> npmi(Dataset<Row> documents, String tokensCol, long numDocs,
       Map<Integer, List<String>> termSets) {
-    Set<String> wanted = new TreeSet<>();
-    termSets.values().forEach(wanted::addAll);
+    Set<String> wanted = wanted(termSets);
     Broadcast<Set<String>> shared = documents.sparkSession().sparkContext()
         .broadcast(wanted, scala.reflect.ClassTag$.MODULE$.apply(Set.class));
-    var pairs = udf((UDF1<Seq<String>, List<String>>) tokens -> pairsIn(tokens, shared.value()),
+    var pairs = udf((UDF1<Seq<String>, List<String>>) tokens ->
+            pairsIn(CollectionConverters.asJava(tokens), shared.value()),
         DataTypes.createArrayType(DataTypes.StringType, false));
     Map<String, Long> counts = new HashMap<>();
     for (Row row : documents.select(explode(pairs.apply(col(tokensCol)))).groupBy(col("col")).count()
         .collectAsList()) {
       counts.put(row.getString(0), row.getLong(1));
     }
+    return fromCounts(termSets, counts, numDocs);
+  }
+
+  static Set<String> wanted(Map<Integer, List<String>> termSets) {
+    Set<String> wanted = new TreeSet<>();
+    termSets.values().forEach(wanted::addAll);
+    return wanted;
+  }
+
+  /** Each set's mean NPMI from document counts of single terms ("a") and pairs ("a\0b"). */
+  static Map<Integer, Double> fromCounts(Map<Integer, List<String>> termSets, Map<String, Long> counts,
+      long numDocs) {
     Map<Integer, Double> coherence = new HashMap<>();
-    termSets.forEach((key, terms) -> coherence.put(key, mean(terms, counts, numDocs)));
+    // On one document every pair co-occurs: NPMI says nothing there.
+    termSets.forEach((key, terms) -> coherence.put(key, numDocs < 2 ? Double.NaN : mean(terms, counts, numDocs)));
     return coherence;
   }
 
   /** "a", and "a\0b" with a < b, for the wanted terms the document contains. */
-  private static List<String> pairsIn(Seq<String> tokens, Set<String> wanted) {
+  static List<String> pairsIn(List<String> tokens, Set<String> wanted) {
     TreeSet<String> present = new TreeSet<>();
-    for (String token : CollectionConverters.asJava(tokens)) {
+    for (String token : tokens) {
       if (wanted.contains(token)) {
         present.add(token);
       }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.polycorpus.Columns;
 import org.polycorpus.features.Vocabulary;
+import org.polycorpus.ml.SingleTask;
 
 /**
  * One language's clusters and topics tables with how good each is: the cluster's size, label,
@@ -59,8 +60,16 @@ record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
       termSets.put(CLUSTER_KEYS + cluster.getInt(0),
           cluster.<String>getList(cluster.fieldIndex("label_stems")).stream().limit(COHERENCE_TERMS).toList());
     }
-    Map<Integer, Double> coherence = Coherence.npmi(scored, Columns.TOKENS, numDocs, termSets);
-    Map<Integer, Double> silhouettes = ClusterSilhouettes.perCluster(scored, Columns.FEATURES, Columns.CLUSTER_ID);
+    Map<Integer, Double> coherence;
+    Map<Integer, Double> silhouettes;
+    if (numDocs <= SingleTask.MAX_ROWS) {
+      InTaskQuality.Result measured = InTaskQuality.measure(scored, Coherence.wanted(termSets));
+      coherence = Coherence.fromCounts(termSets, measured.counts(), numDocs);
+      silhouettes = measured.silhouettes();
+    } else {
+      coherence = Coherence.npmi(scored, Columns.TOKENS, numDocs, termSets);
+      silhouettes = ClusterSilhouettes.perCluster(scored, Columns.FEATURES, Columns.CLUSTER_ID);
+    }
 
     List<Row> clusterRows = new ArrayList<>();
     for (Row cluster : labels) {

@@ -141,7 +141,7 @@ final class SphericalKMeans {
     return values;
   }
 
-  private static void add(double[] target, SparseVector point) {
+  static void add(double[] target, SparseVector point) {
     int[] indices = point.indices();
     double[] values = point.values();
     for (int j = 0; j < indices.length; j++) {

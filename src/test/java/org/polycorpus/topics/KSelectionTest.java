@@ -79,6 +79,16 @@ class KSelectionTest extends SparkTestBase {
     }
     assertThat(perCluster).hasSize(outcome.k());
     assertThat(weighted / 15).isCloseTo(spark, org.assertj.core.data.Offset.offset(1e-9));
+
+    // The one-task pass gives the same silhouettes and the same coherence as the Spark jobs.
+    java.util.Map<Integer, List<String>> sets = java.util.Map.of(0, List.of("goal", "match", "rain"),
+        1, List.of("storm", "wind", "cloud", "bank"));
+    InTaskQuality.Result inTask = InTaskQuality.measure(clustered, Coherence.wanted(sets));
+    assertThat(inTask.silhouettes()).hasSameSizeAs(perCluster);
+    perCluster.forEach((cluster, value) ->
+        assertThat(inTask.silhouettes().get(cluster)).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-12)));
+    assertThat(Coherence.fromCounts(sets, inTask.counts(), 15))
+        .isEqualTo(Coherence.npmi(clustered, "tokens", 15, sets));
   }
 
   @Test
