@@ -21,11 +21,12 @@ echo
 echo "== Seeds"
 ./jobs/run-local.sh --input seeds --output "$results/seeds" >"$results/seeds.log" 2>&1 \
   || { cat "$results/seeds.log"; exit 1; }
-./jobs/run-local.sh evaluate --output "$results/seeds" | tee "$results/seeds.md"
+./jobs/run-local.sh evaluate --output "$results/seeds" 2>>"$results/seeds.log" | tee "$results/seeds.md"
 
 echo
 echo "== Debian Administrator's Handbook, $pages pages per language"
 jobs/make-corpus.sh "$pages" "$results/handbook-corpus"
 ./jobs/run-local.sh --input "$results/handbook-corpus" --output "$results/handbook" \
   >"$results/handbook.log" 2>&1 || { cat "$results/handbook.log"; exit 1; }
-./jobs/run-local.sh evaluate --output "$results/handbook" --translations-by-file-name | tee "$results/handbook.md"
+./jobs/run-local.sh evaluate --output "$results/handbook" --translations-by-file-name 2>>"$results/handbook.log" \
+  | tee "$results/handbook.md"

@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
     StringBuilder text = new StringBuilder();
     Dataset<Row> documents = table(spark, Tables.DOCUMENTS).filter(col(Columns.STATUS).equalTo("ok"));
     Row mixed = documents.agg(count(lit(1)), sum(size(col(Columns.LANGUAGES)).gt(1).cast("int")),
-        sum(col(Columns.CHAR_COUNT))).first();
+        sum(col(Columns.CHAR_COUNT)), count(col(Columns.DUPLICATE_OF))).first();
     double otherChars = documents.select(col(Columns.LANGUAGE), col(Columns.CHAR_COUNT),
             explode(col(Columns.LANGUAGES)).as("l"))
         .filter(col("l.language").notEqual(col(Columns.LANGUAGE)))
@@ -74,10 +74,11 @@ final class EvaluateCommand implements Callable<Integer> {
     text.append(String.format(Locale.ROOT, "## Documents%n%n"
             + "- %d documents read, %d of them with lines in more than one language; %.1f %% of all characters "
             + "moved to another language than their document's%n"
-            + "- %d near-duplicate groups, %d copies left out of the models%n%n",
+            + "- %d near-duplicate groups; %d copies (a document's text in one language) left out of the models, "
+            + "%d of them whole documents%n%n",
         mixed.getLong(0), mixed.isNullAt(1) ? 0 : mixed.getLong(1),
         mixed.isNullAt(2) ? 0 : 100.0 * otherChars / mixed.getLong(2),
-        duplicates.getLong(0), duplicates.isNullAt(1) ? 0 : duplicates.getLong(1)));
+        duplicates.getLong(0), duplicates.isNullAt(1) ? 0 : duplicates.getLong(1), mixed.getLong(3)));
 
     text.append("## Clusters and topics per language\n\n"
         + "| language | documents | k | silhouette | cluster NPMI | topic NPMI |\n|---|---|---|---|---|---|\n");
@@ -97,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Dataset<Row> links = table(spark, Tables.STORY_LINKS);
     Row stories = table(spark, Tables.STORIES).agg(countDistinct("story_id"), count(lit(1))).first();
     text.append(String.format(Locale.ROOT, "%n## Stories across languages%n%n"
-            + "- %d story links, %d stories joining %d documents%n", links.count(), stories.getLong(0),
+            + "- %d story links; %d stories, joining %d documents%n", links.count(), stories.getLong(0),
         stories.getLong(1)));
     if (translationsByFileName) {
       text.append(translations(documents, links));

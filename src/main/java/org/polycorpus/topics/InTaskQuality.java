@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
@@ -15,36 +17,55 @@ import org.polycorpus.Columns;
 import org.polycorpus.ml.SingleTask;
 
 /**
- * Coherence counts and per-cluster silhouettes of a language small enough for one task
- * ({@link SingleTask}): one pass over its documents there, where {@link Coherence} and
- * {@link ClusterSilhouettes} run three Spark jobs. Same formulas, same results.
+ * Cluster labels, coherence counts and per-cluster silhouettes of a language small enough for
+ * one task ({@link SingleTask}): computed there from its documents held in memory, where
+ * {@link ClusterLabels}, {@link Coherence} and {@link ClusterSilhouettes} run some ten Spark
+ * jobs. Same formulas, same results.
  */
 final class InTaskQuality {
-  record Result(Map<String, Long> counts, Map<Integer, Double> silhouettes) implements Serializable {}
+  /** Label stems and sizes by cluster, document counts of terms and term pairs, silhouettes by cluster. */
+  record Result(Map<Integer, List<String>> labels, Map<Integer, Long> sizes, Map<String, Long> counts,
+      Map<Integer, Double> silhouettes) implements Serializable {}
 
   private InTaskQuality() {}
 
-  /** {@code scored}: tokens, L2-normalised features and cluster_id of the language's documents. */
-  static Result measure(Dataset<Row> scored, Set<String> wanted) {
+  /**
+   * {@code scored}: tokens, L2-normalised features and cluster_id of the language's documents;
+   * coherence is counted for the topics' terms and the labels' first {@code coherenceTerms}.
+   */
+  static Result measure(Dataset<Row> scored, Set<String> topicTerms, int labelTerms, int coherenceTerms) {
     return SingleTask.run(scored.select(Columns.TOKENS, Columns.FEATURES, Columns.CLUSTER_ID),
-        rows -> measure(rows, wanted));
+        rows -> measure(rows, topicTerms, labelTerms, coherenceTerms));
   }
 
-  private static Result measure(Iterator<Row> rows, Set<String> wanted) {
-    Map<String, Long> counts = new HashMap<>();
+  private static Result measure(Iterator<Row> rows, Set<String> topicTerms, int labelTerms, int coherenceTerms) {
+    List<List<String>> tokens = new ArrayList<>();
     List<SparseVector> points = new ArrayList<>();
     List<Integer> clusters = new ArrayList<>();
-    int k = 0;
+    Map<Integer, Map<String, Long>> termCounts = new TreeMap<>();
+    Map<Integer, Long> sizes = new TreeMap<>();
     while (rows.hasNext()) {
       Row row = rows.next();
-      for (String key : Coherence.pairsIn(row.getList(0), wanted)) {
+      List<String> terms = row.getList(0);
+      int cluster = row.getInt(2);
+      Map<String, Long> counts = termCounts.computeIfAbsent(cluster, c -> new HashMap<>());
+      terms.forEach(term -> counts.merge(term, 1L, Long::sum));
+      sizes.merge(cluster, 1L, Long::sum);
+      tokens.add(terms);
+      points.add(((Vector) row.get(1)).toSparse());
+      clusters.add(cluster);
+    }
+    Map<Integer, List<String>> labels = ClusterLabels.label(termCounts, labelTerms);
+    Set<String> wanted = new TreeSet<>(topicTerms);
+    labels.values().forEach(label -> wanted.addAll(label.subList(0, Math.min(coherenceTerms, label.size()))));
+    Map<String, Long> counts = new HashMap<>();
+    for (List<String> document : tokens) {
+      for (String key : Coherence.pairsIn(document, wanted)) {
         counts.merge(key, 1L, Long::sum);
       }
-      points.add(((Vector) row.get(1)).toSparse());
-      clusters.add(row.getInt(2));
-      k = Math.max(k, row.getInt(2) + 1);
     }
-    return new Result(counts, silhouettes(points, clusters, k));
+    int k = sizes.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+    return new Result(labels, sizes, counts, silhouettes(points, clusters, k));
   }
 
   private static Map<Integer, Double> silhouettes(List<SparseVector> points, List<Integer> clusters, int k) {

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.LDA;
@@ -16,7 +15,6 @@ import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.features.TfIdf;
 import org.polycorpus.features.TfIdfModel;
-import org.polycorpus.features.Vocabulary;
 import org.polycorpus.ml.SingleTask;
 import org.polycorpus.ml.StageTimer;
 
@@ -70,9 +68,8 @@ public final class LanguageModeler {
     Dataset<Row> persisted = scored.persist(StorageLevel.MEMORY_AND_DISK());
 
     DocumentTables tables = new DocumentTables(pipeline, persisted);
-    Broadcast<Vocabulary> shared = tfidf.sharedVocabulary(docs.sparkSession());
     Quality quality = timer.time("quality", () -> Quality.measure(language, persisted, numDocs, lda,
-        tfidf.vocabulary(), clusters, shared));
+        tfidf.vocabulary(), clusters));
     return new LanguageModel(language, numDocs, pipeline, clustering.k(), clustering.silhouette(),
         clustering.sweep(),
         tables.documentTerms(settings.topTerms()),

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.broadcast.Broadcast;
+import java.util.TreeMap;
 import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,39 +45,40 @@ record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
 
   /** {@code scored}: the language's documents with tokens, features and cluster_id. */
   static Quality measure(String language, Dataset<Row> scored, long numDocs, LDAModel lda, Vocabulary vocabulary,
-      ClusterSettings settings, Broadcast<Vocabulary> shared) {
-    List<Row> labels = scored.groupBy(Columns.CLUSTER_ID).count()
-        .join(ClusterLabels.label(scored, settings.labelTerms(), shared), Columns.CLUSTER_ID)
-        .orderBy(Columns.CLUSTER_ID).collectAsList();
+      ClusterSettings settings) {
     List<Row> topics = lda.describeTopics(settings.topicTerms()).orderBy("topic").collectAsList();
-
     Map<Integer, List<String>> termSets = new HashMap<>();
     for (Row topic : topics) {
       List<Integer> indices = topic.getList(1);
       termSets.put(topic.getInt(0), indices.stream().limit(COHERENCE_TERMS).map(vocabulary::term).toList());
     }
-    for (Row cluster : labels) {
-      termSets.put(CLUSTER_KEYS + cluster.getInt(0),
-          cluster.<String>getList(cluster.fieldIndex("label_stems")).stream().limit(COHERENCE_TERMS).toList());
-    }
+    Map<Integer, List<String>> labels = new TreeMap<>();
+    Map<Integer, Long> sizes = new TreeMap<>();
     Map<Integer, Double> coherence;
     Map<Integer, Double> silhouettes;
     if (numDocs <= SingleTask.MAX_ROWS) {
-      InTaskQuality.Result measured = InTaskQuality.measure(scored, Coherence.wanted(termSets));
+      InTaskQuality.Result measured = InTaskQuality.measure(scored, Coherence.wanted(termSets),
+          settings.labelTerms(), COHERENCE_TERMS);
+      labels.putAll(measured.labels());
+      sizes.putAll(measured.sizes());
+      addLabelSets(termSets, labels);
       coherence = Coherence.fromCounts(termSets, measured.counts(), numDocs);
       silhouettes = measured.silhouettes();
     } else {
+      for (Row cluster : scored.groupBy(Columns.CLUSTER_ID).count()
+          .join(ClusterLabels.label(scored, settings.labelTerms()), Columns.CLUSTER_ID).collectAsList()) {
+        sizes.put(cluster.getInt(0), cluster.getLong(1));
+        labels.put(cluster.getInt(0), cluster.getList(2));
+      }
+      addLabelSets(termSets, labels);
       coherence = Coherence.npmi(scored, Columns.TOKENS, numDocs, termSets);
       silhouettes = ClusterSilhouettes.perCluster(scored, Columns.FEATURES, Columns.CLUSTER_ID);
     }
 
     List<Row> clusterRows = new ArrayList<>();
-    for (Row cluster : labels) {
-      int id = cluster.getInt(0);
-      clusterRows.add(RowFactory.create(language, id, cluster.getLong(cluster.fieldIndex("count")),
-          cluster.getList(cluster.fieldIndex("label_terms")), rounded(silhouettes.get(id)),
-          rounded(coherence.get(CLUSTER_KEYS + id))));
-    }
+    labels.forEach((id, stems) -> clusterRows.add(RowFactory.create(language, id, sizes.get(id),
+        stems.stream().map(stem -> word(vocabulary, stem)).toList(), rounded(silhouettes.get(id)),
+        rounded(coherence.get(CLUSTER_KEYS + id)))));
     List<Row> topicRows = new ArrayList<>();
     for (Row topic : topics) {
       int id = topic.getInt(0);
@@ -91,6 +92,16 @@ record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
     }
     SparkSession spark = scored.sparkSession();
     return new Quality(spark.createDataFrame(clusterRows, CLUSTERS), spark.createDataFrame(topicRows, TOPICS));
+  }
+
+  private static void addLabelSets(Map<Integer, List<String>> termSets, Map<Integer, List<String>> labels) {
+    labels.forEach((id, stems) -> termSets.put(CLUSTER_KEYS + id, stems.stream().limit(COHERENCE_TERMS).toList()));
+  }
+
+  /** The word a stem is shown as, as document_terms and topics show it. */
+  private static String word(Vocabulary vocabulary, String stem) {
+    int index = vocabulary.indexOf(stem);
+    return index < 0 ? stem : vocabulary.word(index);
   }
 
   /** Null for an undefined value (one cluster, a one-term set), else 9 decimals. */

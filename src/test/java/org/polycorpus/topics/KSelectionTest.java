@@ -80,10 +80,15 @@ class KSelectionTest extends SparkTestBase {
     assertThat(perCluster).hasSize(outcome.k());
     assertThat(weighted / 15).isCloseTo(spark, org.assertj.core.data.Offset.offset(1e-9));
 
-    // The one-task pass gives the same silhouettes and the same coherence as the Spark jobs.
+    // The one-task pass gives the same labels, silhouettes and coherence as the Spark jobs.
     java.util.Map<Integer, List<String>> sets = java.util.Map.of(0, List.of("goal", "match", "rain"),
         1, List.of("storm", "wind", "cloud", "bank"));
-    InTaskQuality.Result inTask = InTaskQuality.measure(clustered, Coherence.wanted(sets));
+    InTaskQuality.Result inTask = InTaskQuality.measure(clustered, Coherence.wanted(sets), 3, 3);
+    java.util.Map<Integer, List<String>> labels = new java.util.TreeMap<>();
+    for (Row label : ClusterLabels.label(clustered, 3).collectAsList()) {
+      labels.put(label.getInt(0), label.getList(1));
+    }
+    assertThat(inTask.labels()).isEqualTo(labels).hasSize(outcome.k());
     assertThat(inTask.silhouettes()).hasSameSizeAs(perCluster);
     perCluster.forEach((cluster, value) ->
         assertThat(inTask.silhouettes().get(cluster)).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-12)));
