@@ -108,7 +108,6 @@ public final class CorpusJob {
     Writers.write(stories.links().coalesce(1), Tables.STORY_LINKS, out);
     Writers.write(stories.stories().coalesce(1), Tables.STORIES, out);
     Writers.write(stories.clusterLinks().coalesce(1), Tables.CLUSTER_LINKS, out);
-    stories.links().unpersist();
   }
 
   /** Finds near-duplicates and writes the duplicate_groups table; returns it read back. */

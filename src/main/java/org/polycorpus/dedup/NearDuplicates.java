@@ -34,6 +34,11 @@ public final class NearDuplicates {
   private static final String SIMILARITY = Columns.DUPLICATE_SIMILARITY;
   /** Each table is one MinHash: a pair of similarity 0.7 is a candidate with probability 1 - 0.3^8. */
   public static final int HASH_TABLES = 8;
+  /**
+   * Texts of fewer shingles are not compared: two one-line parts (a shell command quoted in two
+   * manuals) are equal without being copies of one another.
+   */
+  static final int MIN_SHINGLES = 5;
   private static final int FEATURES = 1 << 22;
 
   /** {@code minSimilarity}: Jaccard similarity of shingle sets; {@code shingle}: words per shingle. */
@@ -51,32 +56,27 @@ public final class NearDuplicates {
     Dataset<Row> hashed = new HashingTF().setInputCol("shingles").setOutputCol("shingle_set")
         .setNumFeatures(FEATURES).setBinary(true)
         .transform(parts.select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
-            shingles.apply(col(Columns.TOKENS)).as("shingles")).filter(size(col("shingles")).gt(0)))
+            shingles.apply(col(Columns.TOKENS)).as("shingles")).filter(size(col("shingles")).geq(MIN_SHINGLES)))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      MinHashLSHModel lsh = new MinHashLSH().setInputCol("shingle_set").setOutputCol("hashes")
-          .setNumHashTables(settings.hashTables()).setSeed(settings.seed()).fit(hashed);
-      Dataset<Row> pairs = lsh.approxSimilarityJoin(hashed, hashed, 1.0 - settings.minSimilarity() + 1e-9, "distance")
-          .select(col("datasetA." + Columns.LANGUAGE).as(Columns.LANGUAGE), col("datasetA.doc_id").as("a"),
-              col("datasetB.doc_id").as("b"), col("datasetB." + Columns.LANGUAGE).as("language_b"),
-              round(lit(1.0).minus(col("distance")), 6).as("similarity"))
-          .filter(col(Columns.LANGUAGE).equalTo(col("language_b")).and(col("a").lt(col("b"))))
-          .drop("language_b").persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        Dataset<Row> edges = pairs.select(Columns.LANGUAGE, "a", "b")
-            .union(pairs.select(col(Columns.LANGUAGE), col("b").as("a"), col("a").as("b")));
-        Dataset<Row> similarity = edges.join(pairs.select(Columns.LANGUAGE, "a", "similarity")
-                .union(pairs.select(Columns.LANGUAGE, "b", "similarity")), new String[] {Columns.LANGUAGE, "a"})
-            .groupBy(Columns.LANGUAGE, "a").agg(max("similarity").as(SIMILARITY));
-        return ConnectedComponents.smallestReachable(edges, Columns.LANGUAGE).join(similarity, new String[] {Columns.LANGUAGE, "a"})
-            .select(col(Columns.LANGUAGE), col("a").as(Columns.DOC_ID), col("label").as(DUPLICATE_OF),
-                col(SIMILARITY));
-      } finally {
-        pairs.unpersist();
-      }
-    } finally {
-      hashed.unpersist();
-    }
+    MinHashLSHModel lsh = new MinHashLSH().setInputCol("shingle_set").setOutputCol("hashes")
+        .setNumHashTables(settings.hashTables()).setSeed(settings.seed()).fit(hashed);
+    // Materialised once: the groups, the similarities and the table all read the pairs.
+    Dataset<Row> pairs = lsh.approxSimilarityJoin(hashed, hashed, 1.0 - settings.minSimilarity() + 1e-9, "distance")
+        .select(col("datasetA." + Columns.LANGUAGE).as(Columns.LANGUAGE), col("datasetA.doc_id").as("a"),
+            col("datasetB.doc_id").as("b"), col("datasetB." + Columns.LANGUAGE).as("language_b"),
+            round(lit(1.0).minus(col("distance")), 6).as("similarity"))
+        .filter(col(Columns.LANGUAGE).equalTo(col("language_b")).and(col("a").lt(col("b"))))
+        .drop("language_b").localCheckpoint();
+    hashed.unpersist();
+    Dataset<Row> edges = pairs.select(Columns.LANGUAGE, "a", "b")
+        .union(pairs.select(col(Columns.LANGUAGE), col("b").as("a"), col("a").as("b")));
+    Dataset<Row> similarity = pairs.select(Columns.LANGUAGE, "a", "similarity")
+        .union(pairs.select(col(Columns.LANGUAGE), col("b").as("a"), col("similarity")))
+        .groupBy(Columns.LANGUAGE, "a").agg(max("similarity").as(SIMILARITY));
+    return ConnectedComponents.smallestReachable(edges, Columns.LANGUAGE)
+        .join(similarity, new String[] {Columns.LANGUAGE, "a"})
+        .select(col(Columns.LANGUAGE), col("a").as(Columns.DOC_ID), col("label").as(DUPLICATE_OF), col(SIMILARITY))
+        .localCheckpoint();
   }
 
   /** The duplicate_groups table from {@link #find}: one row per member, with the group's size. */

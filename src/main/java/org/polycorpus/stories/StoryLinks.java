@@ -25,7 +25,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.ml.ConnectedComponents;
 
@@ -68,7 +67,8 @@ public final class StoryLinks {
         .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), explode(extract.apply(col(Columns.BODY),
             col(Columns.LANGUAGE))).as("k"))
         .groupBy(col(Columns.DOC_ID), col(Columns.LANGUAGE), col("k.key").as("key"))
-        .agg(count(lit(1)).as("tf"), min(col("k.word")).as("word"));
+        .agg(count(lit(1)).as("tf"), min(col("k.word")).as("word"))
+        .localCheckpoint();
     long numDocs = documents.count();
     Dataset<Row> useful = keys.groupBy("key")
         .agg(countDistinct(Columns.DOC_ID).as("df"), countDistinct(Columns.LANGUAGE).as("languages"))
@@ -78,24 +78,28 @@ public final class StoryLinks {
         .withColumn("w", lit(1.0).plus(log(col("tf"))).multiply(col("idf")));
     Dataset<Row> norms = weighted.groupBy(Columns.DOC_ID).agg(sqrt(sum(col("w").multiply(col("w")))).as("norm"));
     Dataset<Row> unit = weighted.join(norms, Columns.DOC_ID).withColumn("u", col("w").divide(col("norm")))
-        .select(Columns.DOC_ID, Columns.LANGUAGE, "key", "word", "u").persist(StorageLevel.MEMORY_AND_DISK());
+        .select(Columns.DOC_ID, Columns.LANGUAGE, "key", "word", "u").localCheckpoint();
 
     Dataset<Row> a = unit.toDF("doc_a", "language_a", "key", "word_a", "u_a");
     Dataset<Row> b = unit.toDF("doc_b", "language_b", "key", "word_b", "u_b");
-    Dataset<Row> links = a.join(b, "key")
+    Dataset<Row> scores = a.select("doc_a", "language_a", "key", "u_a").join(b.select("doc_b", "language_b", "key",
+            "u_b"), "key")
         .filter(col("language_a").notEqual(col("language_b")).and(col("doc_a").lt(col("doc_b"))))
-        .withColumn("contribution", col("u_a").multiply(col("u_b")))
         .groupBy("doc_a", "language_a", "doc_b", "language_b")
-        .agg(sum("contribution").as("score"), count(lit(1)).as("shared_keys"),
-            array_sort(collect_list(struct(col("contribution").multiply(-1).as("order"), col("key"),
-                col("word_a"), col("word_b")))).as("ranked"))
-        .filter(col("score").geq(minScore).and(col("shared_keys").geq(MIN_SHARED)))
-        .select(col("doc_a"), col("doc_b"), round(col("score"), 6).as("score"), col("shared_keys"),
-            slice(col("ranked"), 1, EVIDENCE_SHOWN).as("ranked"), col("language_a"), col("language_b"))
+        .agg(sum(col("u_a").multiply(col("u_b"))).as("score"), count(lit(1)).as("shared_keys"))
+        .filter(col("score").geq(minScore).and(col("shared_keys").geq(MIN_SHARED)));
+    // The evidence of the linked pairs only: gathering it for every candidate pair would cost more than scoring.
+    Dataset<Row> evidence = scores.select("doc_a", "doc_b").join(a, "doc_a").join(b, new String[] {"doc_b", "key"})
+        .groupBy("doc_a", "doc_b")
+        .agg(slice(array_sort(collect_list(struct(col("u_a").multiply(col("u_b")).multiply(-1).as("order"),
+            col("key"), col("word_a"), col("word_b")))), 1, EVIDENCE_SHOWN).as("ranked"));
+    Dataset<Row> links = scores.join(evidence, new String[] {"doc_a", "doc_b"})
+        .select(col("doc_a"), col("doc_b"), round(col("score"), 6).as("score"), col("shared_keys"), col("ranked"),
+            col("language_a"), col("language_b"))
         .selectExpr("doc_a", "doc_b", "score", "shared_keys",
             "transform(ranked, r -> named_struct('key', r.key, 'word_a', r.word_a, 'word_b', r.word_b, "
                 + "'weight', round(-r.order, 6))) as evidence", "language_a", "language_b")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .localCheckpoint();
 
     Dataset<Row> edges = links.select(lit(0).as("graph"), col("doc_a").as("a"), col("doc_b").as("b"))
         .union(links.select(lit(0).as("graph"), col("doc_b").as("a"), col("doc_a").as("b")));
