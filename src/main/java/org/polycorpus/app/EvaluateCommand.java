@@ -89,16 +89,21 @@ final class EvaluateCommand implements Callable<Integer> {
         .agg(sum("size").as("documents"), avg("coherence").as("cluster_npmi"));
     Dataset<Row> topics = table(spark, Tables.TOPICS).select(Columns.LANGUAGE, "topic_id", "coherence").distinct()
         .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("topic_npmi"));
-    for (Row row : clusters.join(sweep, Columns.LANGUAGE).join(topics, Columns.LANGUAGE).orderBy(Columns.LANGUAGE)
-        .select(Columns.LANGUAGE, "documents", "k", "silhouette", "cluster_npmi", "topic_npmi").collectAsList()) {
+    Dataset<Row> perLanguage = clusters.join(sweep, Columns.LANGUAGE).join(topics, Columns.LANGUAGE)
+        .select(Columns.LANGUAGE, "documents", "k", "silhouette", "cluster_npmi", "topic_npmi");
+    for (Row row : perLanguage.orderBy(Columns.LANGUAGE).collectAsList()) {
       text.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |%n", row.getString(0), row.getLong(1),
           row.getInt(2), number(row, 3), number(row, 4), number(row, 5)));
     }
+    Row means = perLanguage.filter(col("documents").geq(2))
+        .agg(count(lit(1)), avg("silhouette"), avg("cluster_npmi"), avg("topic_npmi")).first();
+    text.append(String.format(Locale.ROOT, "%nMean over the %d languages of at least 2 documents: silhouette %s, "
+        + "cluster NPMI %s, topic NPMI %s%n", means.getLong(0), number(means, 1), number(means, 2), number(means, 3)));
 
     Dataset<Row> links = table(spark, Tables.STORY_LINKS);
     Row stories = table(spark, Tables.STORIES).agg(countDistinct("story_id"), count(lit(1))).first();
     text.append(String.format(Locale.ROOT, "%n## Stories across languages%n%n"
-            + "- %d story links; %d stories, joining %d documents%n", links.count(), stories.getLong(0),
+            + "- %d story links; stories: %d, joining %d documents%n", links.count(), stories.getLong(0),
         stories.getLong(1)));
     if (translationsByFileName) {
       text.append(translations(documents, links));
@@ -106,9 +111,13 @@ final class EvaluateCommand implements Callable<Integer> {
     return text.toString();
   }
 
-  /** Precision and recall of the links against files of one name in several language folders. */
+  /**
+   * Precision and recall of the links against files of one name in several language folders.
+   * Near-duplicate copies are not linked (their group's kept document is), so they are not
+   * expected to be.
+   */
   private static String translations(Dataset<Row> documents, Dataset<Row> links) {
-    Dataset<Row> named = documents.select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
+    Dataset<Row> named = documents.filter(col(Columns.DUPLICATE_OF).isNull()).select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
         element_at(split(col(Columns.RELATIVE_PATH), "/"), -1).as("name"));
     Dataset<Row> truth = named.toDF("doc_a", "language_a", "name").join(named.toDF("doc_b", "language_b", "name"),
         "name").filter(col("doc_a").lt(col("doc_b")).and(col("language_a").notEqual(col("language_b"))))
