@@ -55,7 +55,7 @@ public final class JobOptions {
       + "Default: ${DEFAULT-VALUE}")
   int shingleWords;
 
-  @Option(names = "--story-min-score", defaultValue = "0.35", description = "Documents of different languages "
+  @Option(names = "--story-min-score", defaultValue = "0.7", description = "Documents of different languages "
       + "whose number-and-name evidence has at least this cosine (and 3 shared keys) tell the same story. "
       + "Default: ${DEFAULT-VALUE}")
   double storyMinScore;
