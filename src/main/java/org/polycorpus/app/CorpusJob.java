@@ -113,7 +113,7 @@ public final class CorpusJob {
   /** Finds near-duplicates and writes the duplicate_groups table; returns it read back. */
   private Dataset<Row> writeDuplicateGroups(Dataset<Row> parts, OutputLocation out) {
     NearDuplicates.Settings settings = new NearDuplicates.Settings(options.duplicateSimilarity, options.shingleWords,
-        NearDuplicates.HASH_TABLES, options.seed);
+        options.seed);
     Writers.write(NearDuplicates.groups(NearDuplicates.find(parts, settings)).coalesce(1), Tables.DUPLICATE_GROUPS,
         out);
     return spark.read().parquet(out.staged(Tables.DUPLICATE_GROUPS));

@@ -24,7 +24,7 @@ import org.polycorpus.language.LanguageDetector;
  * half of 000: the copy is a near-duplicate of 002; half an article is not a copy of it.
  */
 class NearDuplicatesTest extends SparkTestBase {
-  private static final NearDuplicates.Settings SETTINGS = new NearDuplicates.Settings(0.7, 3, 8, 42);
+  private static final NearDuplicates.Settings SETTINGS = new NearDuplicates.Settings(0.7, 3, 42);
 
   @Test
   void aSyndicatedCopyIsGroupedWithItsOriginalAndNotModelled() throws IOException {
@@ -64,7 +64,7 @@ class NearDuplicatesTest extends SparkTestBase {
     String text = Files.readString(Path.of("seeds/001_e5448f806678b67b.txt"));
     Dataset<Row> parts = parts(rows(new StructType().add("doc_id", "string").add("body", "string"),
         new Object[] {"a", text}, new Object[] {"b", text}));
-    List<Row> groups = NearDuplicates.find(parts, new NearDuplicates.Settings(1.0, 3, 8, 42)).collectAsList();
+    List<Row> groups = NearDuplicates.find(parts, new NearDuplicates.Settings(1.0, 3, 42)).collectAsList();
     assertThat(groups).extracting(r -> r.<String>getAs("duplicate_of")).containsOnly("a");
     assertThat(groups).extracting(r -> r.<Double>getAs("duplicate_similarity")).containsOnly(1.0);
   }
