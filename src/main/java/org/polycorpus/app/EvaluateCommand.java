@@ -14,12 +14,10 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.Columns;
-import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +32,8 @@ import picocli.CommandLine.Option;
     description = "Prints the quality figures of the run under --output: languages, mixed documents, "
         + "near-duplicates, silhouette and coherence per language, story links.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--output", defaultValue = "output/", paramLabel = "<path>", description = "The --output folder "
-      + "of a finished run. Default: ${DEFAULT-VALUE}")
-  String output;
+  @Mixin
+  FinishedRun run = new FinishedRun();
 
   @Option(names = "--translations-by-file-name", description = "The corpus holds translations as files of the "
       + "same name in different folders (one folder per language): score story links against them.")
@@ -49,10 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession spark = session.start();
     try {
-      Path run = new Path(output);
-      if (!run.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(new Path(run, OutputLocation.SUCCESS))) {
-        throw new IllegalArgumentException("--output " + output + " is not the folder of a finished polycorpus run");
-      }
+      run.check(spark);
       System.out.print(evaluate(spark));
       return 0;
     } finally {
@@ -132,7 +126,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private Dataset<Row> table(SparkSession spark, String name) {
-    return spark.read().parquet(new Path(output, name).toString());
+    return spark.read().parquet(run.table(name));
   }
 
   private static String number(Row row, int field) {

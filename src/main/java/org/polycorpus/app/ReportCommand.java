@@ -1,9 +1,7 @@
 package org.polycorpus.app;
 
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.polycorpus.output.OutputLocation;
 import org.polycorpus.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "report", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
     description = "Writes a self-contained HTML report (charts and tables, opens offline) of the run under --output.")
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--output", defaultValue = "output/", paramLabel = "<path>", description = "The --output folder "
-      + "of a finished run. Default: ${DEFAULT-VALUE}")
-  String output;
+  @Mixin
+  FinishedRun run = new FinishedRun();
 
   @Option(names = "--file", paramLabel = "<path>", description = "Where to write the report. "
       + "Default: report.html in --output")
@@ -28,11 +25,8 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession spark = session.start();
     try {
-      Path run = new Path(output);
-      if (!run.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(new Path(run, OutputLocation.SUCCESS))) {
-        throw new IllegalArgumentException("--output " + output + " is not the folder of a finished polycorpus run");
-      }
-      String target = file != null ? file : new Path(run, CorpusJob.REPORT).toString();
+      String output = run.check(spark);
+      String target = file != null ? file : run.table(CorpusJob.REPORT);
       Report.write(spark, output, target);
       System.out.println("report written to " + target);
       return 0;

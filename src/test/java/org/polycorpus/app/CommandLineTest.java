@@ -48,18 +48,22 @@ class CommandLineTest {
     run("--topics", "1").failsWith("--topics must be at least 2");
     run("--cluster-algorithm", "dbscan").failsWith("kmeans or bisecting, got dbscan");
     run("--min-language-confidence", "1.5").failsWith("between 0 and 1");
+    run("--story-min-score", "0").failsWith("--story-min-score must be in (0, 1]");
+    run("--duplicate-similarity", "-1").failsWith("--duplicate-similarity must be positive");
     run("--max-bytes", "many").failsWith("--max-bytes");
     run("--k", "3", "--k-max", "5").failsWith("give one or the other");
   }
 
   @Test
-  void scoreAndReportNeedAFinishedRun() {
+  void scoreReportAndEvaluateNeedAFinishedRun() {
     run("score", "--input", "seeds").failsWith("Missing required option: '--models=<run output>'");
     run("score", "--models", dir.resolve("run").toString(), "--output", dir.resolve("run/scores").toString())
         .failsWith("must not be the --models run");
     run("score", "--models", dir.resolve("nowhere").toString(), "--input", "seeds", "--output",
         dir.resolve("scores").toString(), "--master", "local[1]").failsWith("no polycorpus models under");
     run("report", "--output", dir.toString(), "--master", "local[1]")
+        .failsWith("is not the folder of a finished polycorpus run");
+    run("evaluate", "--output", dir.toString(), "--master", "local[1]")
         .failsWith("is not the folder of a finished polycorpus run");
   }
 
