@@ -18,7 +18,11 @@ final class TableComparison {
       }
       Dataset<Row> a = comparable(spark.read().parquet(expected + "/" + table));
       Dataset<Row> b = comparable(spark.read().parquet(actual + "/" + table));
-      assertThat(b.count()).as("rows of %s", table).isEqualTo(a.count()).isPositive();
+      assertThat(b.count()).as("rows of %s", table).isEqualTo(a.count());
+      if (!table.equals(Tables.DUPLICATE_GROUPS)) {
+        // Every other table has rows on the seeds, so equal counts are not two empty tables.
+        assertThat(b.count()).as("rows of %s", table).isPositive();
+      }
       assertThat(a.exceptAll(b).count()).as("rows of %s missing from %s", table, actual).isZero();
       assertThat(b.exceptAll(a).count()).as("rows of %s only in %s", table, actual).isZero();
     }
