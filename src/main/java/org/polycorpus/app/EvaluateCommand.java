@@ -44,14 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SparkSession spark = session.start();
-    try {
-      run.check(spark);
-      System.out.print(evaluate(spark));
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    return run.read(session, (spark, output) -> System.out.print(evaluate(spark)));
   }
 
   private String evaluate(SparkSession spark) {

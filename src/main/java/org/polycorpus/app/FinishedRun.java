@@ -13,12 +13,29 @@ final class FinishedRun {
   String output;
 
   /** The folder, once checked to hold a run that finished. */
-  String check(SparkSession spark) throws IOException {
+  private String check(SparkSession spark) throws IOException {
     Path run = new Path(output);
     if (!run.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(new Path(run, OutputLocation.SUCCESS))) {
       throw new IllegalArgumentException("--output " + output + " is not the folder of a finished polycorpus run");
     }
     return output;
+  }
+
+  /** What a command does with the run, in a session that is stopped afterwards. */
+  @FunctionalInterface
+  interface Work {
+    void run(SparkSession spark, String output) throws Exception;
+  }
+
+  /** Starts the session, checks the run and does the work; exit code 0. */
+  int read(SessionOptions session, Work work) throws Exception {
+    SparkSession spark = session.start();
+    try {
+      work.run(spark, check(spark));
+      return 0;
+    } finally {
+      spark.stop();
+    }
   }
 
   /** A table of the run. */

@@ -1,7 +1,6 @@
 package org.polycorpus.app;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.polycorpus.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,15 +22,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SparkSession spark = session.start();
-    try {
-      String output = run.check(spark);
+    return run.read(session, (spark, output) -> {
       String target = file != null ? file : run.table(CorpusJob.REPORT);
       Report.write(spark, output, target);
       System.out.println("report written to " + target);
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    });
   }
 }

@@ -73,22 +73,16 @@ final class InTaskQuality {
     if (points.isEmpty()) {
       return means;
     }
-    double[][] sums = new double[k][points.get(0).size()];
-    long[] sizes = new long[k];
-    for (int i = 0; i < points.size(); i++) {
-      SphericalKMeans.add(sums[clusters.get(i)], points.get(i));
-      sizes[clusters.get(i)]++;
-    }
+    int[] assignment = clusters.stream().mapToInt(Integer::intValue).toArray();
+    SphericalKMeans.Silhouettes silhouettes =
+        SphericalKMeans.silhouettes(points, assignment, points.get(0).size(), k);
+    long[] sizes = silhouettes.sizes();
     if (java.util.Arrays.stream(sizes).filter(size -> size > 0).count() < 2) {
       return means;
     }
-    double[] totals = new double[k];
-    for (int i = 0; i < points.size(); i++) {
-      totals[clusters.get(i)] += SphericalKMeans.pointSilhouette(points.get(i), clusters.get(i), sums, sizes);
-    }
     for (int c = 0; c < k; c++) {
       if (sizes[c] > 0) {
-        means.put(c, totals[c] / sizes[c]);
+        means.put(c, silhouettes.perCluster()[c] / sizes[c]);
       }
     }
     return means;

@@ -49,6 +49,13 @@ final class SphericalKMeans {
    * by |C| / (|C| - 1); points alone in their cluster score 0.
    */
   static double silhouette(List<SparseVector> points, int[] assignment, int dimension, int k) {
+    return silhouettes(points, assignment, dimension, k).total() / points.size();
+  }
+
+  /** Points' silhouettes summed over all points and per cluster, and the clusters' sizes. */
+  record Silhouettes(double total, double[] perCluster, long[] sizes) {}
+
+  static Silhouettes silhouettes(List<SparseVector> points, int[] assignment, int dimension, int k) {
     double[][] sums = new double[k][dimension];
     long[] sizes = new long[k];
     for (int i = 0; i < points.size(); i++) {
@@ -56,10 +63,13 @@ final class SphericalKMeans {
       sizes[assignment[i]]++;
     }
     double total = 0;
+    double[] perCluster = new double[k];
     for (int i = 0; i < points.size(); i++) {
-      total += pointSilhouette(points.get(i), assignment[i], sums, sizes);
+      double s = pointSilhouette(points.get(i), assignment[i], sums, sizes);
+      total += s;
+      perCluster[assignment[i]] += s;
     }
-    return total / points.size();
+    return new Silhouettes(total, perCluster, sizes);
   }
 
   /** One point's silhouette from the clusters' sums and sizes (the point counted in its own). */
@@ -141,7 +151,7 @@ final class SphericalKMeans {
     return values;
   }
 
-  static void add(double[] target, SparseVector point) {
+  private static void add(double[] target, SparseVector point) {
     int[] indices = point.indices();
     double[] values = point.values();
     for (int j = 0; j < indices.length; j++) {
