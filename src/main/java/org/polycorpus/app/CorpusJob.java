@@ -4,11 +4,15 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +25,7 @@ import org.polycorpus.clean.BoilerplateRemoverModel;
 import org.polycorpus.dedup.NearDuplicates;
 import org.polycorpus.ingest.DocumentStatus;
 import org.polycorpus.language.LanguageDetector;
+import org.polycorpus.ml.PipelineFiles;
 import org.polycorpus.ml.StageTimer;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
@@ -30,6 +35,7 @@ import org.polycorpus.topics.ClusterSettings;
 import org.polycorpus.topics.KScore;
 import org.polycorpus.topics.LanguageModel;
 import org.polycorpus.topics.LanguageModeler;
+import org.polycorpus.topics.SmallLanguages;
 
 /**
  * One run: ingest, clean, detect, analyse, then per language TF-IDF, clusters and topics, written
@@ -62,13 +68,13 @@ public final class CorpusJob {
       Dataset<Row> duplicates = timer.time("near_duplicates", () -> writeDuplicateGroups(parts, out));
       timer.time("write_documents", () ->
           Writers.write(NearDuplicates.markDocuments(analysed, duplicates), Tables.DOCUMENTS, out));
-      Dataset<Row> modelled = NearDuplicates.keptOnly(parts, duplicates);
+      Dataset<Row> modelled = Preprocessing.modelledToWork(NearDuplicates.keptOnly(parts, duplicates), out, timer);
       List<Row> languages = modelled.groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
       timer.time("story_links", () -> writeStories(analysed, duplicates, out));
-      preprocessing.write().save(out.staged(Tables.MODELS + "/_preprocessing"));
+      PipelineFiles.save(preprocessing, out.staged(Tables.MODELS + "/_preprocessing"), spark);
       RunRecord record = RunRecord.collect(spark, runId, started, options.ingest.input, options.asParameters(), out,
           sweep, timer.seconds(), RunRecord.quality(spark, out));
       record.write(spark, out);
@@ -120,30 +126,76 @@ public final class CorpusJob {
   }
 
   /**
-   * Fits the languages concurrently: each language is a chain of small Spark jobs, and a
-   * corpus with dozens of languages would otherwise leave executors idle between them. The
-   * threads share executors through one FAIR scheduler pool. Results do not depend on the
-   * order in which languages finish.
+   * Fits the languages: the small ones together in one Spark job ({@link SmallLanguages}), then
+   * the large ones concurrently, each a chain of Spark jobs. Results do not depend on the order
+   * in which languages finish.
    */
   private List<KScore> modelLanguages(List<Row> languages, Dataset<Row> modelled, OutputLocation out) {
+    LanguageModeler.Settings settings = settings();
+    Map<String, Long> small = new LinkedHashMap<>();
+    Map<String, Long> large = new LinkedHashMap<>();
+    for (Row language : languages) {
+      (SmallLanguages.fitsHere(language.getLong(1), settings) ? small : large).put(language.getString(0),
+          language.getLong(1));
+    }
+    Map<String, List<KScore>> sweeps = new HashMap<>();
+    if (!small.isEmpty()) {
+      List<LanguageModel> models = timer.time("fit_small_languages", () ->
+          SmallLanguages.fit(modelled, small, settings, timer));
+      // Table writes and model saves are independent chains of small jobs: run them side by side.
+      Map<String, Runnable> outputs = new LinkedHashMap<>();
+      outputs.put(Tables.DOCUMENT_TERMS, () -> write(models, Tables.DOCUMENT_TERMS, LanguageModel::documentTerms, out));
+      outputs.put(Tables.CLUSTERS, () -> write(models, Tables.CLUSTERS, LanguageModel::clusters, out));
+      outputs.put(Tables.DOCUMENT_CLUSTERS,
+          () -> write(models, Tables.DOCUMENT_CLUSTERS, LanguageModel::documentClusters, out));
+      outputs.put(Tables.TOPICS, () -> write(models, Tables.TOPICS, LanguageModel::topics, out));
+      outputs.put(Tables.DOCUMENT_TOPICS, () -> write(models, Tables.DOCUMENT_TOPICS, LanguageModel::documentTopics, out));
+      models.forEach(model -> outputs.put(Tables.MODELS + "/" + model.language(), () -> save(model, out)));
+      timer.time("write_outputs", () -> concurrently(List.copyOf(outputs.keySet()), output -> {
+        outputs.get(output).run();
+        return output;
+      }));
+      models.forEach(model -> sweeps.put(model.language(), model.sweep()));
+    }
+    sweeps.putAll(concurrently(List.copyOf(large.keySet()),
+        language -> modelLanguage(language, large.get(language), modelled, settings, out)));
+    List<KScore> sweep = new ArrayList<>();
+    languages.forEach(language -> sweep.addAll(sweeps.get(language.getString(0))));
+    return sweep;
+  }
+
+  /** One table of every model, written at once: a job per table, not per language. */
+  private void write(List<LanguageModel> models, String table, Function<LanguageModel, Dataset<Row>> rows,
+      OutputLocation out) {
+    timer.time("write_tables", () ->
+        Writers.write(models.stream().map(rows).reduce(Dataset::union).orElseThrow(), table, out));
+  }
+
+  /**
+   * Runs the work of each language (or output) on its own thread: each is a chain of small
+   * Spark jobs, and dozens of them in a row would leave executors idle between them. The
+   * threads share executors through one FAIR scheduler pool each.
+   */
+  private <T> Map<String, T> concurrently(List<String> languages, Function<String, T> work) {
+    Map<String, T> results = new HashMap<>();
+    if (languages.isEmpty()) {
+      return results;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.languageThreads,
         languages.size())));
     try {
-      List<Future<List<KScore>>> fits = new ArrayList<>();
-      for (Row language : languages) {
-        fits.add(pool.submit(() -> {
-          // A pool per language: the FAIR scheduler shares executors between pools.
-          spark.sparkContext().setLocalProperty("spark.scheduler.pool", "polycorpus-" + language.getString(0));
-          spark.sparkContext().setJobGroup("polycorpus-" + language.getString(0),
-              "fit language " + language.getString(0), false);
-          return modelLanguage(language.getString(0), language.getLong(1), modelled, out);
+      Map<String, Future<T>> running = new LinkedHashMap<>();
+      for (String language : languages) {
+        running.put(language, pool.submit(() -> {
+          spark.sparkContext().setLocalProperty("spark.scheduler.pool", "polycorpus-" + language);
+          spark.sparkContext().setJobGroup("polycorpus-" + language, "language " + language, false);
+          return work.apply(language);
         }));
       }
-      List<KScore> sweep = new ArrayList<>();
-      for (Future<List<KScore>> fit : fits) {
-        sweep.addAll(fit.get());
+      for (Map.Entry<String, Future<T>> entry : running.entrySet()) {
+        results.put(entry.getKey(), entry.getValue().get());
       }
-      return sweep;
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while fitting languages", e);
@@ -154,12 +206,16 @@ public final class CorpusJob {
     }
   }
 
-  private List<KScore> modelLanguage(String language, long numDocs, Dataset<Row> modelled, OutputLocation out) {
-    Dataset<Row> docs = Preprocessing.modelInput(modelled, language);
+  private LanguageModeler.Settings settings() {
     ClusterSettings clusters = new ClusterSettings(options.k, options.kMin, options.kMax, options.clusterAlgorithm,
         20, options.seed, options.labelTerms, options.topics, options.ldaIterations, options.topicTerms);
-    LanguageModeler.Settings settings = new LanguageModeler.Settings(clusters, options.vocabSize,
-        options.minDocFreq, options.sublinearTf, options.topTerms);
+    return new LanguageModeler.Settings(clusters, options.vocabSize, options.minDocFreq, options.sublinearTf,
+        options.topTerms);
+  }
+
+  private List<KScore> modelLanguage(String language, long numDocs, Dataset<Row> modelled,
+      LanguageModeler.Settings settings, OutputLocation out) {
+    Dataset<Row> docs = Preprocessing.modelInput(modelled, language);
     LanguageModel model = LanguageModeler.fit(language, docs, numDocs, settings, timer);
     try {
       timer.time("write_tables", () -> {
@@ -169,16 +225,20 @@ public final class CorpusJob {
         Writers.writeLanguage(model.topics(), Tables.TOPICS, language, out);
         Writers.writeLanguage(model.documentTopics(), Tables.DOCUMENT_TOPICS, language, out);
       });
-      timer.time("save_models", () -> {
-        try {
-          model.pipeline().write().save(out.staged(Tables.MODELS + "/" + language));
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      save(model, out);
     } finally {
       model.release();
     }
     return model.sweep();
+  }
+
+  private void save(LanguageModel model, OutputLocation out) {
+    timer.time("save_models", () -> {
+      try {
+        PipelineFiles.save(model.pipeline(), out.staged(Tables.MODELS + "/" + model.language()), spark);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 }

@@ -28,6 +28,7 @@ final class Preprocessing {
   private static final String EXTRACTED = WORK + "/extracted";
   private static final String ANALYSED = WORK + "/analysed";
   private static final String PARTS = WORK + "/parts";
+  private static final String MODELLED = WORK + "/modelled";
   /** Analysed terms per language of each document (work column, see TextAnalyzer). */
   static final String PARTS_COL = "parts";
 
@@ -68,6 +69,15 @@ final class Preprocessing {
     timer.time("language_parts", () ->
         parts(analysed).write().partitionBy(Columns.LANGUAGE).parquet(out.staged(PARTS)));
     return analysed.sparkSession().read().parquet(out.staged(PARTS));
+  }
+
+  /**
+   * The parts the languages are modelled on (copies left out), checkpointed by language: every
+   * language reads its own folder instead of repeating the join that leaves the copies out.
+   */
+  static Dataset<Row> modelledToWork(Dataset<Row> modelled, OutputLocation out, StageTimer timer) {
+    timer.time("modelled_parts", () -> modelled.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(MODELLED)));
+    return modelled.sparkSession().read().parquet(out.staged(MODELLED));
   }
 
   /**

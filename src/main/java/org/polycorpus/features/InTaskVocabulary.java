@@ -20,8 +20,9 @@ import org.polycorpus.ml.SingleTask;
  * {@code vocabSize} terms; each term's word is its most frequent surface, then the smallest.
  * Strings compare as Spark compares them, by their UTF-8 bytes.
  */
-final class InTaskVocabulary {
-  private static final Comparator<String> SPARK_ORDER =
+public final class InTaskVocabulary {
+  /** Strings in Spark's order: by their UTF-8 bytes, unsigned. */
+  public static final Comparator<String> SPARK_ORDER =
       (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
   private InTaskVocabulary() {}
@@ -34,13 +35,24 @@ final class InTaskVocabulary {
   }
 
   private static Vocabulary fit(Iterator<Row> rows, boolean withSurfaces, int minDocFreq, int vocabSize) {
+    List<List<String>> terms = new ArrayList<>();
+    List<List<String>> written = new ArrayList<>();
+    rows.forEachRemaining(row -> {
+      terms.add(row.getList(0));
+      written.add(withSurfaces ? row.getList(1) : row.getList(0));
+    });
+    return fit(terms, written, minDocFreq, vocabSize);
+  }
+
+  /** The vocabulary of documents held in memory: each document's terms and the words they were written as. */
+  public static Vocabulary fit(List<List<String>> documents, List<List<String>> writtenAs, int minDocFreq,
+      int vocabSize) {
     Map<String, Long> docFreqs = new HashMap<>();
     Map<String, Map<String, Long>> surfaces = new HashMap<>();
     long numDocs = 0;
-    while (rows.hasNext()) {
-      Row row = rows.next();
-      List<String> terms = row.getList(0);
-      List<String> written = withSurfaces ? row.getList(1) : terms;
+    for (int d = 0; d < documents.size(); d++) {
+      List<String> terms = documents.get(d);
+      List<String> written = writtenAs.get(d);
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < terms.size(); i++) {
         if (seen.add(terms.get(i))) {

@@ -53,7 +53,12 @@ public final class TfIdf extends Estimator<TfIdfModel> implements TfIdfParams, D
     transformSchema(dataset.schema());
     long numDocs = dataset.count();
     Vocabulary vocabulary = numDocs <= SingleTask.MAX_ROWS ? fitInTask(dataset) : fitDistributed(dataset, numDocs);
-    TfIdfModel model = new TfIdfModel(uid, vocabulary, numDocs);
+    return model(vocabulary);
+  }
+
+  /** The model of a vocabulary fitted elsewhere (in a task that fits a whole language), with this estimator's params. */
+  public TfIdfModel model(Vocabulary vocabulary) {
+    TfIdfModel model = new TfIdfModel(uid, vocabulary, vocabulary.numDocs());
     copyValues(model, extractParamMap());
     return model.setParent(this);
   }

@@ -16,7 +16,6 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -27,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.polycorpus.ml.PipelineFiles;
 import scala.collection.immutable.Seq;
 
 /** Turns terms into a term-count vector and a TF-IDF vector over one language's vocabulary. */
@@ -88,7 +88,8 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
         .drop(tmp);
   }
 
-  static Row vectorize(Vocabulary vocabulary, Seq<String> terms, boolean sublinear) {
+  /** Term counts and TF-IDF weights of one document's terms, as sparse vectors over the vocabulary. */
+  public static Row vectorize(Vocabulary vocabulary, Seq<String> terms, boolean sublinear) {
     Map<Integer, Integer> counts = new TreeMap<>();
     scala.collection.Iterator<String> it = terms.iterator();
     while (it.hasNext()) {
@@ -132,7 +133,11 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
     return new MLWriter() {
       @Override
       public void saveImpl(String path) {
-        DefaultParamsWriter.saveMetadata(TfIdfModel.this, path, sparkSession());
+        try {
+          PipelineFiles.saveMetadata(TfIdfModel.this, path, sparkSession());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
         List<Row> rows = new ArrayList<>(vocabulary.size());
         for (int i = 0; i < vocabulary.size(); i++) {
           rows.add(RowFactory.create(i, vocabulary.term(i), vocabulary.word(i), vocabulary.docFreq(i)));

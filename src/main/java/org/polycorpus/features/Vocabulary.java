@@ -14,12 +14,14 @@ public final class Vocabulary implements Serializable {
   private final String[] words;
   private final long[] docFreqs;
   private final double[] idf;
+  private final long numDocs;
   private transient Map<String, Integer> index;
 
   public Vocabulary(String[] terms, String[] words, long[] docFreqs, long numDocs) {
     this.terms = terms;
     this.words = words;
     this.docFreqs = docFreqs;
+    this.numDocs = numDocs;
     this.idf = new double[terms.length];
     for (int i = 0; i < terms.length; i++) {
       idf[i] = IdfFormula.idf(numDocs, docFreqs[i]);
@@ -28,6 +30,11 @@ public final class Vocabulary implements Serializable {
 
   public int size() {
     return terms.length;
+  }
+
+  /** Documents the frequencies were counted in. */
+  public long numDocs() {
+    return numDocs;
   }
 
   public String term(int i) {

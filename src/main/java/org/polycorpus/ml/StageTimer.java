@@ -17,9 +17,7 @@ public final class StageTimer {
       return work.get();
     } finally {
       double elapsed = (System.nanoTime() - started) / 1e9;
-      synchronized (this) {
-        seconds.merge(stage, elapsed, Double::sum);
-      }
+      add(stage, elapsed);
     }
   }
 
@@ -28,6 +26,11 @@ public final class StageTimer {
       work.run();
       return null;
     });
+  }
+
+  /** Seconds measured elsewhere (inside a Spark task) for a stage. */
+  public synchronized void add(String stage, double elapsed) {
+    seconds.merge(stage, elapsed, Double::sum);
   }
 
   public synchronized Map<String, Double> seconds() {

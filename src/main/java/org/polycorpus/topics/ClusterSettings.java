@@ -8,7 +8,7 @@ package org.polycorpus.topics;
  */
 public record ClusterSettings(
     int fixedK, int kMin, int kMax, String algorithm, int maxIter, long seed,
-    int labelTerms, int topics, int ldaIterations, int topicTerms) {
+    int labelTerms, int topics, int ldaIterations, int topicTerms) implements java.io.Serializable {
 
   public ClusterSettings {
     if (kMin < 2 || kMax < kMin) {

@@ -1,10 +1,12 @@
 package org.polycorpus.topics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.PCA;
 import org.apache.spark.ml.feature.VectorSlicer;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.polycorpus.ml.SingleTask;
@@ -26,16 +28,40 @@ final class DocumentMap {
 
   /** The slicer and fitted PCA, or no stages when there are too few documents or terms for two axes. */
   static List<Transformer> fit(Dataset<Row> vectors, String featuresCol, int vocabularySize, long numDocs) {
-    int terms = Math.min(MAP_TERMS, vocabularySize);
-    if (terms < 2 || numDocs < 2) {
+    int terms = terms(vocabularySize, numDocs);
+    if (terms == 0) {
       return List.of();
     }
-    VectorSlicer slicer = new VectorSlicer().setInputCol(featuresCol).setOutputCol(MAP_INPUT)
-        .setIndices(IntStream.range(0, terms).toArray());
+    VectorSlicer slicer = slicer(featuresCol, terms);
     Dataset<Row> sliced = slicer.transform(vectors);
     Transformer pca = numDocs <= SingleTask.MAX_ROWS
         ? InTaskPca.fit(sliced, MAP_INPUT, MAP, terms)
         : new PCA().setK(2).setInputCol(MAP_INPUT).setOutputCol(MAP).fit(sliced);
     return List.of(slicer, pca);
+  }
+
+  /** The stages of a map fitted elsewhere (in a task that fits a whole language); none without a fit. */
+  static List<Transformer> stages(InTaskPca.Fit fit, String featuresCol, int terms) {
+    return fit == null ? List.of() : List.of(slicer(featuresCol, terms), InTaskPca.model(fit, terms, MAP_INPUT, MAP));
+  }
+
+  /** Terms the map is drawn over; 0 when there are too few documents or terms for two axes. */
+  static int terms(int vocabularySize, long numDocs) {
+    int terms = Math.min(MAP_TERMS, vocabularySize);
+    return terms < 2 || numDocs < 2 ? 0 : terms;
+  }
+
+  /** A vector's first {@code terms} entries, as the slicer selects them. */
+  static SparseVector slice(SparseVector vector, int terms) {
+    int kept = 0;
+    while (kept < vector.indices().length && vector.indices()[kept] < terms) {
+      kept++;
+    }
+    return new SparseVector(terms, Arrays.copyOf(vector.indices(), kept), Arrays.copyOf(vector.values(), kept));
+  }
+
+  private static VectorSlicer slicer(String featuresCol, int terms) {
+    return new VectorSlicer().setInputCol(featuresCol).setOutputCol(MAP_INPUT)
+        .setIndices(IntStream.range(0, terms).toArray());
   }
 }

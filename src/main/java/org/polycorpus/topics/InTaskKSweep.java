@@ -38,6 +38,11 @@ final class InTaskKSweep {
       points.add(vector.toSparse());
       dimension = vector.size();
     }
+    return sweep(points, dimension, ks, seed, maxIter);
+  }
+
+  /** The sweep over points held in memory. */
+  static Result sweep(List<SparseVector> points, int dimension, int[] ks, long seed, int maxIter) {
     double[] silhouettes = new double[ks.length];
     int bestK = 1;
     double bestScore = Double.NaN;
@@ -58,16 +63,20 @@ final class InTaskKSweep {
 
   /** A Spark ML KMeansModel with the chosen centres, so the language's pipeline saves and scores as before. */
   static KMeansModel model(Result result, long seed, int maxIter, String featuresCol, String predictionCol) {
-    org.apache.spark.mllib.linalg.Vector[] centers = new org.apache.spark.mllib.linalg.Vector[result.bestCenters().length];
-    for (int c = 0; c < centers.length; c++) {
-      centers[c] = org.apache.spark.mllib.linalg.Vectors.dense(result.bestCenters()[c]);
-    }
-    KMeansModel model = new KMeansModel(Identifiable.randomUID("kmeans"),
-        new org.apache.spark.mllib.clustering.KMeansModel(centers, "cosine", 0.0, result.iterations()));
+    KMeansModel model = new KMeansModel(Identifiable.randomUID("kmeans"), predictor(result));
     model.set(model.k(), result.bestK());
     model.set(model.distanceMeasure(), "cosine");
     model.set(model.seed(), seed);
     model.set(model.maxIter(), maxIter);
     return model.setFeaturesCol(featuresCol).setPredictionCol(predictionCol);
+  }
+
+  /** The chosen centres as the local model Spark's KMeansModel predicts with, for use inside a task. */
+  static org.apache.spark.mllib.clustering.KMeansModel predictor(Result result) {
+    org.apache.spark.mllib.linalg.Vector[] centers = new org.apache.spark.mllib.linalg.Vector[result.bestCenters().length];
+    for (int c = 0; c < centers.length; c++) {
+      centers[c] = org.apache.spark.mllib.linalg.Vectors.dense(result.bestCenters()[c]);
+    }
+    return new org.apache.spark.mllib.clustering.KMeansModel(centers, "cosine", 0.0, result.iterations());
   }
 }

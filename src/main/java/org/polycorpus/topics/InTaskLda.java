@@ -10,6 +10,7 @@ import org.apache.spark.mllib.linalg.DenseMatrix;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.polycorpus.ml.SingleTask;
 
 /**
@@ -28,6 +29,24 @@ final class InTaskLda {
       rows.forEachRemaining(row -> counts.add(row.<Vector>getAs(0).toSparse()));
       return OnlineLda.fit(counts, vocabulary, k, iterations, subsamplingRate, seed);
     });
+    return model(fit, vocabulary, k, iterations, subsamplingRate, seed, countsCol, topicsCol, vectors.sparkSession());
+  }
+
+  /** The Spark ML model of a fit made elsewhere (in a task that fits a whole language). */
+  static LocalLDAModel model(OnlineLda.Fit fit, int vocabulary, int k, int iterations, double subsamplingRate,
+      long seed, String countsCol, String topicsCol, SparkSession spark) {
+    LocalLDAModel model = new LocalLDAModel(Identifiable.randomUID("lda"), vocabulary, local(fit, vocabulary, k, seed),
+        spark);
+    model.set(model.k(), k);
+    model.set(model.seed(), seed);
+    model.set(model.maxIter(), iterations);
+    model.set(model.optimizer(), "online");
+    model.set(model.subsamplingRate(), subsamplingRate);
+    return (LocalLDAModel) model.setFeaturesCol(countsCol).setTopicDistributionCol(topicsCol);
+  }
+
+  /** The fit as the local model Spark's LocalLDAModel wraps: usable inside a task (describeTopics). */
+  static org.apache.spark.mllib.clustering.LocalLDAModel local(OnlineLda.Fit fit, int vocabulary, int k, long seed) {
     // Spark's LDA models hold topics as a vocabulary x k matrix (column-major).
     double[] topics = new double[vocabulary * k];
     for (int t = 0; t < k; t++) {
@@ -36,13 +55,6 @@ final class InTaskLda {
     org.apache.spark.mllib.clustering.LocalLDAModel fitted = new org.apache.spark.mllib.clustering.LocalLDAModel(
         new DenseMatrix(vocabulary, k, topics), Vectors.dense(fit.alpha()), fit.eta(), OnlineLda.GAMMA_SHAPE);
     fitted.setSeed(seed);
-    LocalLDAModel model = new LocalLDAModel(Identifiable.randomUID("lda"), vocabulary, fitted,
-        vectors.sparkSession());
-    model.set(model.k(), k);
-    model.set(model.seed(), seed);
-    model.set(model.maxIter(), iterations);
-    model.set(model.optimizer(), "online");
-    model.set(model.subsamplingRate(), subsamplingRate);
-    return (LocalLDAModel) model.setFeaturesCol(countsCol).setTopicDistributionCol(topicsCol);
+    return fitted;
   }
 }

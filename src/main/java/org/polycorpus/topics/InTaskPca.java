@@ -1,6 +1,7 @@
 package org.polycorpus.topics;
 
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.ml.feature.PCAModel;
 import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -27,19 +28,28 @@ final class InTaskPca {
   private InTaskPca() {}
 
   static PCAModel fit(Dataset<Row> vectors, String inputCol, String outputCol, int dimension) {
-    Fit fit = SingleTask.run(vectors.select(inputCol), rows -> fit(rows, dimension));
+    Fit fit = SingleTask.run(vectors.select(inputCol), rows -> {
+      List<SparseVector> points = new ArrayList<>();
+      rows.forEachRemaining(row -> points.add(row.<Vector>getAs(0).toSparse()));
+      return fit(points, dimension);
+    });
+    return model(fit, dimension, inputCol, outputCol);
+  }
+
+  /** The Spark ML model of a fit made elsewhere (in a task that fits a whole language). */
+  static PCAModel model(Fit fit, int dimension, String inputCol, String outputCol) {
     PCAModel model = new PCAModel(Identifiable.randomUID("pca"), new DenseMatrix(dimension, 2, fit.components()),
         new DenseVector(fit.explained()));
     model.set(model.k(), 2);
     return model.setInputCol(inputCol).setOutputCol(outputCol);
   }
 
-  private static Fit fit(Iterator<Row> rows, int dimension) {
+  /** {@code points}: vectors of {@code dimension} entries. */
+  static Fit fit(List<SparseVector> points, int dimension) {
     double[] sum = new double[dimension];
     double[][] gram = new double[dimension][dimension];
     long n = 0;
-    while (rows.hasNext()) {
-      SparseVector vector = rows.next().<Vector>getAs(0).toSparse();
+    for (SparseVector vector : points) {
       int[] indices = vector.indices();
       double[] values = vector.values();
       for (int a = 0; a < indices.length; a++) {

@@ -42,18 +42,25 @@ final class InTaskQuality {
     List<List<String>> tokens = new ArrayList<>();
     List<SparseVector> points = new ArrayList<>();
     List<Integer> clusters = new ArrayList<>();
-    Map<Integer, Map<String, Long>> termCounts = new TreeMap<>();
-    Map<Integer, Long> sizes = new TreeMap<>();
     while (rows.hasNext()) {
       Row row = rows.next();
-      List<String> terms = row.getList(0);
-      int cluster = row.getInt(2);
-      Map<String, Long> counts = termCounts.computeIfAbsent(cluster, c -> new HashMap<>());
-      terms.forEach(term -> counts.merge(term, 1L, Long::sum));
-      sizes.merge(cluster, 1L, Long::sum);
-      tokens.add(terms);
+      tokens.add(row.getList(0));
       points.add(((Vector) row.get(1)).toSparse());
-      clusters.add(cluster);
+      clusters.add(row.getInt(2));
+    }
+    return measure(tokens, points, clusters.stream().mapToInt(Integer::intValue).toArray(), topicTerms, labelTerms,
+        coherenceTerms);
+  }
+
+  /** The measures of documents held in memory: their tokens, features and clusters. */
+  static Result measure(List<List<String>> tokens, List<SparseVector> points, int[] clusters, Set<String> topicTerms,
+      int labelTerms, int coherenceTerms) {
+    Map<Integer, Map<String, Long>> termCounts = new TreeMap<>();
+    Map<Integer, Long> sizes = new TreeMap<>();
+    for (int d = 0; d < tokens.size(); d++) {
+      Map<String, Long> counts = termCounts.computeIfAbsent(clusters[d], c -> new HashMap<>());
+      tokens.get(d).forEach(term -> counts.merge(term, 1L, Long::sum));
+      sizes.merge(clusters[d], 1L, Long::sum);
     }
     Map<Integer, List<String>> labels = ClusterLabels.label(termCounts, labelTerms);
     Set<String> wanted = new TreeSet<>(topicTerms);
@@ -68,12 +75,11 @@ final class InTaskQuality {
     return new Result(labels, sizes, counts, silhouettes(points, clusters, k));
   }
 
-  private static Map<Integer, Double> silhouettes(List<SparseVector> points, List<Integer> clusters, int k) {
+  private static Map<Integer, Double> silhouettes(List<SparseVector> points, int[] assignment, int k) {
     Map<Integer, Double> means = new HashMap<>();
     if (points.isEmpty()) {
       return means;
     }
-    int[] assignment = clusters.stream().mapToInt(Integer::intValue).toArray();
     SphericalKMeans.Silhouettes silhouettes =
         SphericalKMeans.silhouettes(points, assignment, points.get(0).size(), k);
     long[] sizes = silhouettes.sizes();

@@ -29,6 +29,38 @@ public final class KSelection {
 
   public static Outcome select(String language, Dataset<Row> features, long numDocs, ClusterSettings settings,
       String featuresCol, String predictionCol) {
+    List<Integer> candidates = candidates(settings, numDocs);
+    if (inTask(settings, numDocs) && !candidates.isEmpty()) {
+      InTaskKSweep.Result result = InTaskKSweep.sweep(features, featuresCol, candidates, settings.seed(),
+          settings.maxIter());
+      return outcome(language, result, settings, featuresCol, predictionCol);
+    }
+    List<KScore> sweep = new ArrayList<>();
+    Model<?> best = null;
+    int bestK = 1;
+    double bestScore = Double.NaN;
+    ClusteringEvaluator evaluator = new ClusteringEvaluator()
+        .setDistanceMeasure("cosine").setFeaturesCol(featuresCol).setPredictionCol(predictionCol);
+    for (int k : candidates) {
+      Model<?> model = fit(settings, k, features, featuresCol, predictionCol);
+      double score = nonEmptyClusters(model) < 2 ? Double.NaN : evaluator.evaluate(model.transform(features));
+      sweep.add(new KScore(language, k, score, false));
+      if (!Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore)) {
+        best = model;
+        bestK = k;
+        bestScore = score;
+      }
+    }
+    return outcome(language, best, bestK, bestScore, sweep, predictionCol);
+  }
+
+  /** Whether the sweep runs in one task ({@link InTaskKSweep}) rather than as Spark jobs. */
+  static boolean inTask(ClusterSettings settings, long numDocs) {
+    return settings.algorithm().equals("kmeans") && numDocs <= SingleTask.MAX_ROWS;
+  }
+
+  /** The k values tried: the fixed k, or [kMin, min(kMax, n - 1)]; none when a language cannot be split. */
+  static List<Integer> candidates(ClusterSettings settings, long numDocs) {
     List<Integer> candidates = new ArrayList<>();
     if (settings.fixedK() > 0) {
       int k = (int) Math.min(settings.fixedK(), numDocs);
@@ -40,35 +72,30 @@ public final class KSelection {
         candidates.add(k);
       }
     }
+    return candidates;
+  }
+
+  /** The outcome of an in-task sweep; {@code result} is null when there was nothing to sweep. */
+  static Outcome outcome(String language, InTaskKSweep.Result result, ClusterSettings settings, String featuresCol,
+      String predictionCol) {
     List<KScore> sweep = new ArrayList<>();
-    Model<?> best = null;
-    int bestK = 1;
-    double bestScore = Double.NaN;
-    if (settings.algorithm().equals("kmeans") && numDocs <= SingleTask.MAX_ROWS && !candidates.isEmpty()) {
-      InTaskKSweep.Result result = InTaskKSweep.sweep(features, featuresCol, candidates, settings.seed(),
-          settings.maxIter());
-      for (int i = 0; i < result.ks().length; i++) {
-        sweep.add(new KScore(language, result.ks()[i], result.silhouettes()[i], false));
-      }
-      if (result.bestCenters() != null) {
-        best = InTaskKSweep.model(result, settings.seed(), settings.maxIter(), featuresCol, predictionCol);
-        bestK = result.bestK();
-        bestScore = sweep.stream().filter(s -> s.k() == result.bestK()).findFirst().orElseThrow().silhouette();
-      }
-    } else {
-      ClusteringEvaluator evaluator = new ClusteringEvaluator()
-          .setDistanceMeasure("cosine").setFeaturesCol(featuresCol).setPredictionCol(predictionCol);
-      for (int k : candidates) {
-        Model<?> model = fit(settings, k, features, featuresCol, predictionCol);
-        double score = nonEmptyClusters(model) < 2 ? Double.NaN : evaluator.evaluate(model.transform(features));
-        sweep.add(new KScore(language, k, score, false));
-        if (!Double.isNaN(score) && (Double.isNaN(bestScore) || score > bestScore)) {
-          best = model;
-          bestK = k;
-          bestScore = score;
-        }
-      }
+    if (result == null) {
+      return outcome(language, null, 1, Double.NaN, sweep, predictionCol);
     }
+    for (int i = 0; i < result.ks().length; i++) {
+      sweep.add(new KScore(language, result.ks()[i], result.silhouettes()[i], false));
+    }
+    if (result.bestCenters() == null) {
+      return outcome(language, null, 1, Double.NaN, sweep, predictionCol);
+    }
+    double score = sweep.stream().filter(s -> s.k() == result.bestK()).findFirst().orElseThrow().silhouette();
+    return outcome(language, InTaskKSweep.model(result, settings.seed(), settings.maxIter(), featuresCol,
+        predictionCol), result.bestK(), score, sweep, predictionCol);
+  }
+
+  /** The sweep with the chosen k marked; one cluster when no k scored. */
+  private static Outcome outcome(String language, Model<?> best, int bestK, double bestScore, List<KScore> sweep,
+      String predictionCol) {
     List<KScore> marked = new ArrayList<>();
     if (best == null) {
       marked.add(new KScore(language, 1, Double.NaN, true));

@@ -27,7 +27,8 @@ public final class LanguageModeler {
   /** Documents per partition of a language's data; the partitioning depends only on the data. */
   private static final int DOCS_PER_PARTITION = 5_000;
 
-  public record Settings(ClusterSettings clusters, int vocabSize, int minDocFreq, boolean sublinearTf, int topTerms) {}
+  public record Settings(ClusterSettings clusters, int vocabSize, int minDocFreq, boolean sublinearTf, int topTerms)
+      implements java.io.Serializable {}
 
   private LanguageModeler() {}
 
@@ -40,15 +41,14 @@ public final class LanguageModeler {
     Dataset<Row> docs = documents.repartition(partitions, col(Columns.DOC_ID)).sortWithinPartitions(Columns.DOC_ID)
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    TfIdfModel tfidf = timer.time("tfidf", () -> new TfIdf().setVocabSize(settings.vocabSize())
-        .setMinDocFreq(settings.minDocFreq()).setSublinearTf(settings.sublinearTf()).fit(docs));
-    Normalizer normalizer = new Normalizer().setInputCol(Columns.TFIDF).setOutputCol(Columns.FEATURES).setP(2.0);
+    TfIdfModel tfidf = timer.time("tfidf", () -> tfidf(settings).fit(docs));
+    Normalizer normalizer = normalizer();
     Dataset<Row> vectors = normalizer.transform(tfidf.transform(docs)).persist(StorageLevel.MEMORY_AND_DISK());
 
     ClusterSettings clusters = settings.clusters();
     KSelection.Outcome clustering = timer.time("clustering", () -> KSelection.select(language, vectors, numDocs,
         clusters, Columns.FEATURES, Columns.CLUSTER_ID));
-    int topicCount = (int) Math.max(2, Math.min(clusters.topics(), numDocs));
+    int topicCount = topicCount(clusters, numDocs);
     LDAModel lda = timer.time("lda", () -> numDocs <= SingleTask.MAX_ROWS
         ? InTaskLda.fit(vectors, Columns.TERM_COUNTS, Columns.TOPIC_DISTRIBUTION, tfidf.vocabulary().size(),
             topicCount, clusters.ldaIterations(), subsamplingRate(numDocs), clusters.seed())
@@ -78,6 +78,20 @@ public final class LanguageModeler {
         quality.topics(),
         tables.documentTopics(),
         List.of(docs, vectors, persisted));
+  }
+
+  static TfIdf tfidf(Settings settings) {
+    return new TfIdf().setVocabSize(settings.vocabSize()).setMinDocFreq(settings.minDocFreq())
+        .setSublinearTf(settings.sublinearTf());
+  }
+
+  static Normalizer normalizer() {
+    return new Normalizer().setInputCol(Columns.TFIDF).setOutputCol(Columns.FEATURES).setP(2.0);
+  }
+
+  /** LDA topics: the setting, but at least two and at most one per document. */
+  static int topicCount(ClusterSettings clusters, long numDocs) {
+    return (int) Math.max(2, Math.min(clusters.topics(), numDocs));
   }
 
   /** Online LDA samples a fraction of documents per iteration; small languages use them all. */
