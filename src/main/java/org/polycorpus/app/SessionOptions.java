@@ -2,6 +2,7 @@ package org.polycorpus.app;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.polycorpus.output.JavaLocalFileSystem;
 import picocli.CommandLine.Option;
 
 /** The Spark session a command runs in: the flags every command shares. */
@@ -33,6 +34,9 @@ final class SessionOptions {
     if (chosen.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
       // Spark's 200 shuffle partitions make hundreds of near-empty tasks per step on a laptop.
       builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+    if (chosen.startsWith("local") && !conf.contains(JavaLocalFileSystem.CONF_KEY)) {
+      builder.config(JavaLocalFileSystem.CONF_KEY, JavaLocalFileSystem.class.getName());
     }
     return builder.getOrCreate();
   }
