@@ -140,22 +140,26 @@ public final class CorpusJob {
     }
     Map<String, List<KScore>> sweeps = new HashMap<>();
     if (!small.isEmpty()) {
-      List<LanguageModel> models = timer.time("fit_small_languages", () ->
+      SmallLanguages.Result fitted = timer.time("fit_small_languages", () ->
           SmallLanguages.fit(modelled, small, settings, timer));
-      // Table writes and model saves are independent chains of small jobs: run them side by side.
-      Map<String, Runnable> outputs = new LinkedHashMap<>();
-      outputs.put(Tables.DOCUMENT_TERMS, () -> write(models, Tables.DOCUMENT_TERMS, LanguageModel::documentTerms, out));
-      outputs.put(Tables.CLUSTERS, () -> write(models, Tables.CLUSTERS, LanguageModel::clusters, out));
-      outputs.put(Tables.DOCUMENT_CLUSTERS,
-          () -> write(models, Tables.DOCUMENT_CLUSTERS, LanguageModel::documentClusters, out));
-      outputs.put(Tables.TOPICS, () -> write(models, Tables.TOPICS, LanguageModel::topics, out));
-      outputs.put(Tables.DOCUMENT_TOPICS, () -> write(models, Tables.DOCUMENT_TOPICS, LanguageModel::documentTopics, out));
-      models.forEach(model -> outputs.put(Tables.MODELS + "/" + model.language(), () -> save(model, out)));
-      timer.time("write_outputs", () -> concurrently(List.copyOf(outputs.keySet()), output -> {
-        outputs.get(output).run();
-        return output;
-      }));
-      models.forEach(model -> sweeps.put(model.language(), model.sweep()));
+      try {
+        // Table writes and model saves are independent chains of small jobs: run them side by side.
+        Map<String, Runnable> outputs = new LinkedHashMap<>();
+        outputs.put(Tables.DOCUMENT_TERMS, () -> write(fitted.documentTerms(), Tables.DOCUMENT_TERMS, out));
+        outputs.put(Tables.CLUSTERS, () -> write(fitted.clusters(), Tables.CLUSTERS, out));
+        outputs.put(Tables.DOCUMENT_CLUSTERS, () -> write(fitted.documentClusters(), Tables.DOCUMENT_CLUSTERS, out));
+        outputs.put(Tables.TOPICS, () -> write(fitted.topics(), Tables.TOPICS, out));
+        outputs.put(Tables.DOCUMENT_TOPICS, () -> write(fitted.documentTopics(), Tables.DOCUMENT_TOPICS, out));
+        fitted.pipelines().forEach((language, pipeline) ->
+            outputs.put(Tables.MODELS + "/" + language, () -> save(language, pipeline, out)));
+        timer.time("write_outputs", () -> concurrently(List.copyOf(outputs.keySet()), output -> {
+          outputs.get(output).run();
+          return output;
+        }));
+      } finally {
+        fitted.release();
+      }
+      sweeps.putAll(fitted.sweeps());
     }
     sweeps.putAll(concurrently(List.copyOf(large.keySet()),
         language -> modelLanguage(language, large.get(language), modelled, settings, out)));
@@ -164,11 +168,9 @@ public final class CorpusJob {
     return sweep;
   }
 
-  /** One table of every model, written at once: a job per table, not per language. */
-  private void write(List<LanguageModel> models, String table, Function<LanguageModel, Dataset<Row>> rows,
-      OutputLocation out) {
-    timer.time("write_tables", () ->
-        Writers.write(models.stream().map(rows).reduce(Dataset::union).orElseThrow(), table, out));
+  /** One table of every small language, written at once: a job per table, not per language. */
+  private void write(Dataset<Row> rows, String table, OutputLocation out) {
+    timer.time("write_tables", () -> Writers.write(rows, table, out));
   }
 
   /**
@@ -225,17 +227,17 @@ public final class CorpusJob {
         Writers.writeLanguage(model.topics(), Tables.TOPICS, language, out);
         Writers.writeLanguage(model.documentTopics(), Tables.DOCUMENT_TOPICS, language, out);
       });
-      save(model, out);
+      save(language, model.pipeline(), out);
     } finally {
       model.release();
     }
     return model.sweep();
   }
 
-  private void save(LanguageModel model, OutputLocation out) {
+  private void save(String language, PipelineModel pipeline, OutputLocation out) {
     timer.time("save_models", () -> {
       try {
-        PipelineFiles.save(model.pipeline(), out.staged(Tables.MODELS + "/" + model.language()), spark);
+        PipelineFiles.save(pipeline, out.staged(Tables.MODELS + "/" + language), spark);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

@@ -43,7 +43,8 @@ public final class TopTerms {
             term.getField("rank").as("rank"), term.getField("tf").as("tf"), term.getField("tfidf").as("tfidf"));
   }
 
-  static List<Row> top(Vocabulary vocabulary, Vector counts, Vector tfidf, int n) {
+  /** A document's n highest-weighted terms: term, word, rank, tf, tfidf. */
+  public static List<Row> top(Vocabulary vocabulary, Vector counts, Vector tfidf, int n) {
     SparseVector weights = tfidf.toSparse();
     SparseVector tf = counts.toSparse();
     Integer[] order = new Integer[weights.indices().length];

@@ -107,6 +107,7 @@ final class ForkedParser implements AutoCloseable {
     command.add("-Xmx" + limits.parseHeapMb() + "m");
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Djava.awt.headless=true");
     command.add("-cp");
     command.add(classpath());

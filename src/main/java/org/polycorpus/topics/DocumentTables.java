@@ -32,7 +32,7 @@ public final class DocumentTables {
   /** Output doubles are rounded so that summation order across partitions cannot show. */
   static final int DECIMALS = 9;
   /** Map coordinates come from a distributed covariance: fewer digits keep them identical across runs. */
-  private static final int MAP_DECIMALS = 6;
+  static final int MAP_DECIMALS = 6;
 
   private final Dataset<Row> scored;
   private final TfIdfModel tfidf;

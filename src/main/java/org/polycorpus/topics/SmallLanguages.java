@@ -3,28 +3,38 @@ package org.polycorpus.topics;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.LocalLDAModel;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.mllib.feature.Normalizer;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.features.InTaskVocabulary;
 import org.polycorpus.features.TfIdfModel;
+import org.polycorpus.features.TopTerms;
 import org.polycorpus.features.Vocabulary;
 import org.polycorpus.ml.SingleTask;
 import org.polycorpus.ml.StageTimer;
+import org.polycorpus.output.Tables;
 import scala.Tuple2;
 
 /**
@@ -44,6 +54,21 @@ public final class SmallLanguages {
       int topicCount, InTaskPca.Fit map, int mapTerms, InTaskQuality.Result quality, double[] seconds)
       implements Serializable {}
 
+  /** The rows of one language's per-document tables, computed in its task. */
+  record DocumentRows(List<Row> terms, List<Row> clusters, List<Row> topics) implements Serializable {}
+
+  /**
+   * Every small language's pipeline and k sweep, and the five tables of all of them; the
+   * per-document tables read cached task output: call {@link #release()} once they are written.
+   */
+  public record Result(Map<String, PipelineModel> pipelines, Map<String, List<KScore>> sweeps,
+      Dataset<Row> documentTerms, Dataset<Row> clusters, Dataset<Row> documentClusters, Dataset<Row> topics,
+      Dataset<Row> documentTopics, JavaRDD<?> cached) {
+    public void release() {
+      cached.unpersist(false);
+    }
+  }
+
   private SmallLanguages() {}
 
   /** Whether a language of {@code numDocs} documents is fitted here rather than by {@link LanguageModeler}. */
@@ -53,102 +78,179 @@ public final class SmallLanguages {
 
   /**
    * {@code parts}: doc_id, language, tokens, surfaces of the corpus; {@code languages}: the
-   * languages to fit with their document counts. Returns the models in the order given.
+   * languages to fit with their document counts.
    */
-  public static List<LanguageModel> fit(Dataset<Row> parts, Map<String, Long> languages,
-      LanguageModeler.Settings settings, StageTimer timer) {
+  public static Result fit(Dataset<Row> parts, Map<String, Long> languages, LanguageModeler.Settings settings,
+      StageTimer timer) {
     // Largest first: each language is one task, and the longest should not start last.
     List<String> order = new ArrayList<>(languages.keySet());
     order.sort(Comparator.comparing((String language) -> -languages.get(language)).thenComparing(language -> language));
-    List<Fit> fits = parts.filter(col(Columns.LANGUAGE).isin(order.toArray()))
+    JavaRDD<Tuple2<Fit, DocumentRows>> fitted = parts.filter(col(Columns.LANGUAGE).isin(order.toArray()))
         .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS, Columns.SURFACES).javaRDD()
         .mapToPair(row -> new Tuple2<>(order.indexOf(row.getString(1)), row))
         // Keys are 0..n-1, so each language is a partition of its own.
         .groupByKey(new HashPartitioner(order.size()))
-        .map(group -> fit(order.get(group._1()), group._2(), settings))
-        .collect();
-    Map<String, Fit> byLanguage = new LinkedHashMap<>();
-    for (Fit fit : fits) {
-      byLanguage.put(fit.language(), fit);
+        .map(group -> fitWithRows(order.get(group._1()), group._2(), settings))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    SparkSession spark = parts.sparkSession();
+    Map<String, PipelineModel> pipelines = new TreeMap<>();
+    Map<String, List<KScore>> sweeps = new TreeMap<>();
+    List<Dataset<Row>> clusters = new ArrayList<>();
+    List<Dataset<Row>> topics = new ArrayList<>();
+    for (Fit fit : fitted.map(Tuple2::_1).collect()) {
       for (int s = 0; s < STAGES.length; s++) {
         timer.add(STAGES[s], fit.seconds()[s]);
       }
+      Assembled assembled = assemble(fit, settings, spark);
+      pipelines.put(fit.language(), assembled.pipeline());
+      sweeps.put(fit.language(), assembled.sweep());
+      clusters.add(assembled.quality().clusters());
+      topics.add(assembled.quality().topics());
     }
-    List<LanguageModel> models = new ArrayList<>();
-    for (String language : languages.keySet()) {
-      models.add(assemble(byLanguage.get(language), parts, settings));
-    }
-    return models;
+    return new Result(pipelines, sweeps,
+        spark.createDataFrame(fitted.flatMap(f -> f._2().terms().iterator()), Tables.DOCUMENT_TERMS_SCHEMA),
+        clusters.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
+        spark.createDataFrame(fitted.flatMap(f -> f._2().clusters().iterator()), Tables.DOCUMENT_CLUSTERS_SCHEMA),
+        topics.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
+        spark.createDataFrame(fitted.flatMap(f -> f._2().topics().iterator()), Tables.DOCUMENT_TOPICS_SCHEMA),
+        fitted);
   }
 
-  private static Fit fit(String language, Iterable<Row> rows, LanguageModeler.Settings settings) {
-    ClusterSettings clusters = settings.clusters();
+  private static Tuple2<Fit, DocumentRows> fitWithRows(String language, Iterable<Row> rows,
+      LanguageModeler.Settings settings) {
     List<Row> documents = new ArrayList<>();
     rows.forEach(documents::add);
     // The order LanguageModeler's one-task steps see: by doc_id, as Spark sorts strings.
     documents.sort(Comparator.comparing((Row row) -> row.getString(0), InTaskVocabulary.SPARK_ORDER));
-    int n = documents.size();
-    double[] seconds = new double[STAGES.length];
-
-    long started = System.nanoTime();
-    List<List<String>> tokens = new ArrayList<>(n);
-    List<List<String>> surfaces = new ArrayList<>(n);
-    for (Row document : documents) {
-      tokens.add(document.getList(2));
-      surfaces.add(document.getList(3));
-    }
-    Vocabulary vocabulary = InTaskVocabulary.fit(tokens, surfaces, settings.minDocFreq(), settings.vocabSize());
-    List<SparseVector> counts = new ArrayList<>(n);
-    List<SparseVector> features = new ArrayList<>(n);
-    Normalizer normalizer = new Normalizer(2.0);
-    for (Row document : documents) {
-      Row vectors = TfIdfModel.vectorize(vocabulary, document.getSeq(2), settings.sublinearTf());
-      counts.add(((Vector) vectors.get(0)).toSparse());
-      features.add(normalizer.transform(Vectors.fromML((Vector) vectors.get(1))).asML().toSparse());
-    }
-    int dimension = vocabulary.size();
-    seconds[0] = elapsed(started);
-
-    started = System.nanoTime();
-    int[] ks = KSelection.candidates(clusters, n).stream().mapToInt(Integer::intValue).toArray();
-    InTaskKSweep.Result sweep = ks.length == 0 ? null
-        : InTaskKSweep.sweep(features, dimension, ks, clusters.seed(), clusters.maxIter());
-    int[] assignment = new int[n];
-    if (sweep != null && sweep.bestCenters() != null) {
-      // Spark's KMeansModel assigns with this local model: clusters here equal those of the saved pipeline.
-      var predictor = InTaskKSweep.predictor(sweep);
-      for (int d = 0; d < n; d++) {
-        assignment[d] = predictor.predict(Vectors.fromML(features.get(d)));
-      }
-    }
-    seconds[1] = elapsed(started);
-
-    started = System.nanoTime();
-    int topicCount = LanguageModeler.topicCount(clusters, n);
-    OnlineLda.Fit lda = OnlineLda.fit(counts, dimension, topicCount, clusters.ldaIterations(),
-        LanguageModeler.subsamplingRate(n), clusters.seed());
-    seconds[2] = elapsed(started);
-
-    started = System.nanoTime();
-    int mapTerms = DocumentMap.terms(dimension, n);
-    InTaskPca.Fit map = null;
-    if (mapTerms > 0) {
-      List<SparseVector> sliced = features.stream().map(vector -> DocumentMap.slice(vector, mapTerms)).toList();
-      map = InTaskPca.fit(sliced, mapTerms);
-    }
-    seconds[3] = elapsed(started);
-
-    started = System.nanoTime();
-    Set<String> topicTerms = Quality.wantedTopicTerms(InTaskLda.local(lda, dimension, topicCount, clusters.seed()),
-        vocabulary, clusters);
-    InTaskQuality.Result quality = InTaskQuality.measure(tokens, features, assignment, topicTerms,
-        clusters.labelTerms(), Quality.coherenceTerms());
-    seconds[4] = elapsed(started);
-    return new Fit(language, n, vocabulary, sweep, lda, topicCount, map, mapTerms, quality, seconds);
+    InTask task = new InTask(language, documents, settings);
+    Fit fit = task.fit();
+    return new Tuple2<>(fit, task.rows(fit));
   }
 
-  /** The language's pipeline from its fitted parameters, and its tables over its documents. */
-  private static LanguageModel assemble(Fit fit, Dataset<Row> parts, LanguageModeler.Settings settings) {
+  /** One language's documents in its task: fitted, then turned into table rows. */
+  private static final class InTask {
+    private final String language;
+    private final List<Row> documents;
+    private final LanguageModeler.Settings settings;
+    private final ClusterSettings clusters;
+    private final List<List<String>> tokens = new ArrayList<>();
+    private final List<SparseVector> counts = new ArrayList<>();
+    private final List<SparseVector> weights = new ArrayList<>();
+    private final List<SparseVector> features = new ArrayList<>();
+    private int[] assignment;
+
+    InTask(String language, List<Row> documents, LanguageModeler.Settings settings) {
+      this.language = language;
+      this.documents = documents;
+      this.settings = settings;
+      this.clusters = settings.clusters();
+    }
+
+    Fit fit() {
+      int n = documents.size();
+      double[] seconds = new double[STAGES.length];
+
+      long started = System.nanoTime();
+      List<List<String>> surfaces = new ArrayList<>(n);
+      for (Row document : documents) {
+        tokens.add(document.getList(2));
+        surfaces.add(document.getList(3));
+      }
+      Vocabulary vocabulary = InTaskVocabulary.fit(tokens, surfaces, settings.minDocFreq(), settings.vocabSize());
+      Normalizer normalizer = new Normalizer(2.0);
+      for (Row document : documents) {
+        Row vectors = TfIdfModel.vectorize(vocabulary, document.getSeq(2), settings.sublinearTf());
+        counts.add(((Vector) vectors.get(0)).toSparse());
+        weights.add(((Vector) vectors.get(1)).toSparse());
+        features.add(normalizer.transform(Vectors.fromML((Vector) vectors.get(1))).asML().toSparse());
+      }
+      int dimension = vocabulary.size();
+      seconds[0] = elapsed(started);
+
+      started = System.nanoTime();
+      int[] ks = KSelection.candidates(clusters, n).stream().mapToInt(Integer::intValue).toArray();
+      InTaskKSweep.Result sweep = ks.length == 0 ? null
+          : InTaskKSweep.sweep(features, dimension, ks, clusters.seed(), clusters.maxIter());
+      assignment = new int[n];
+      if (sweep != null && sweep.bestCenters() != null) {
+        // Spark's KMeansModel assigns with this local model: clusters here equal those of the saved pipeline.
+        var predictor = InTaskKSweep.predictor(sweep);
+        for (int d = 0; d < n; d++) {
+          assignment[d] = predictor.predict(Vectors.fromML(features.get(d)));
+        }
+      }
+      seconds[1] = elapsed(started);
+
+      started = System.nanoTime();
+      int topicCount = LanguageModeler.topicCount(clusters, n);
+      OnlineLda.Fit lda = OnlineLda.fit(counts, dimension, topicCount, clusters.ldaIterations(),
+          LanguageModeler.subsamplingRate(n), clusters.seed());
+      seconds[2] = elapsed(started);
+
+      started = System.nanoTime();
+      int mapTerms = DocumentMap.terms(dimension, n);
+      InTaskPca.Fit map = mapTerms == 0 ? null
+          : InTaskPca.fit(features.stream().map(vector -> DocumentMap.slice(vector, mapTerms)).toList(), mapTerms);
+      seconds[3] = elapsed(started);
+
+      started = System.nanoTime();
+      Set<String> topicTerms = Quality.wantedTopicTerms(InTaskLda.local(lda, dimension, topicCount, clusters.seed()),
+          vocabulary, clusters);
+      InTaskQuality.Result quality = InTaskQuality.measure(tokens, features, assignment, topicTerms,
+          clusters.labelTerms(), Quality.coherenceTerms());
+      seconds[4] = elapsed(started);
+      return new Fit(language, n, vocabulary, sweep, lda, topicCount, map, mapTerms, quality, seconds);
+    }
+
+    /** The rows {@link DocumentTables} gives for the fitted pipeline, with the same formulas and rounding. */
+    DocumentRows rows(Fit fit) {
+      Vector[] centers = fit.sweep() == null || fit.sweep().bestCenters() == null ? new Vector[0]
+          : Arrays.stream(InTaskKSweep.predictor(fit.sweep()).clusterCenters())
+              .map(org.apache.spark.mllib.linalg.Vector::asML).toArray(Vector[]::new);
+      DenseMatrix map = fit.map() == null ? null
+          : new DenseMatrix(fit.mapTerms(), 2, fit.map().components()).transpose();
+      TopicInference topics = new TopicInference(
+          InTaskLda.local(fit.lda(), fit.vocabulary().size(), fit.topicCount(), clusters.seed()));
+      List<Row> terms = new ArrayList<>();
+      List<Row> clustered = new ArrayList<>();
+      List<Row> topicWeights = new ArrayList<>();
+      for (int d = 0; d < documents.size(); d++) {
+        String docId = documents.get(d).getString(0);
+        for (Row term : TopTerms.top(fit.vocabulary(), counts.get(d), weights.get(d), settings.topTerms())) {
+          terms.add(RowFactory.create(docId, term.get(0), term.get(1), term.get(2), term.get(3), term.get(4),
+              language));
+        }
+        double similarity = centers.length == 0 ? 1.0
+            : DocumentTables.cosine(features.get(d), centers[assignment[d]]);
+        double x = 0.0;
+        double y = 0.0;
+        if (map != null) {
+          double[] point = map.multiply(DocumentMap.slice(features.get(d), fit.mapTerms())).toArray();
+          // Adding 0.0 turns -0.0 into 0.0, as DocumentTables does.
+          x = round(point[0], DocumentTables.MAP_DECIMALS) + 0.0;
+          y = round(point[1], DocumentTables.MAP_DECIMALS) + 0.0;
+        }
+        clustered.add(RowFactory.create(docId, assignment[d], round(similarity, DocumentTables.DECIMALS), x, y,
+            language));
+        double[] distribution = topics.distribution(counts.get(d));
+        for (int t = 0; t < distribution.length; t++) {
+          topicWeights.add(RowFactory.create(docId, t, round(distribution[t], DocumentTables.DECIMALS), language));
+        }
+      }
+      return new DocumentRows(terms, clustered, topicWeights);
+    }
+  }
+
+  /** Spark SQL's round: half up, on the shortest decimal that prints the double. */
+  private static double round(double value, int decimals) {
+    return Double.isNaN(value) || Double.isInfinite(value) ? value
+        : BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  private record Assembled(PipelineModel pipeline, List<KScore> sweep, Quality quality) {}
+
+  /** The language's pipeline from its fitted parameters, and its clusters and topics tables. */
+  private static Assembled assemble(Fit fit, LanguageModeler.Settings settings, SparkSession spark) {
     ClusterSettings clusters = settings.clusters();
     String language = fit.language();
     TfIdfModel tfidf = LanguageModeler.tfidf(settings).model(fit.vocabulary());
@@ -157,20 +259,14 @@ public final class SmallLanguages {
     int dimension = fit.vocabulary().size();
     LocalLDAModel lda = InTaskLda.model(fit.lda(), dimension, fit.topicCount(), clusters.ldaIterations(),
         LanguageModeler.subsamplingRate(fit.numDocs()), clusters.seed(), Columns.TERM_COUNTS,
-        Columns.TOPIC_DISTRIBUTION, parts.sparkSession());
+        Columns.TOPIC_DISTRIBUTION, spark);
     List<Transformer> stages = new ArrayList<>(List.of(tfidf, LanguageModeler.normalizer(), clustering.model()));
     stages.addAll(DocumentMap.stages(fit.map(), Columns.FEATURES, fit.mapTerms()));
     stages.add(lda);
     PipelineModel pipeline = new PipelineModel("polycorpus_" + language, stages.toArray(Transformer[]::new));
-    Dataset<Row> documents = parts.filter(col(Columns.LANGUAGE).equalTo(language))
-        .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS, Columns.SURFACES);
-    DocumentTables tables = new DocumentTables(pipeline, pipeline.transform(documents));
-    Quality quality = Quality.of(language, fit.numDocs(),
-        InTaskLda.local(fit.lda(), dimension, fit.topicCount(), clusters.seed()), fit.vocabulary(), clusters,
-        fit.quality(), parts.sparkSession());
-    return new LanguageModel(language, fit.numDocs(), pipeline, clustering.k(), clustering.silhouette(),
-        clustering.sweep(), tables.documentTerms(settings.topTerms()), quality.clusters(),
-        tables.documentClusters(), quality.topics(), tables.documentTopics(), List.of());
+    Quality quality = Quality.of(language, fit.numDocs(), InTaskLda.local(fit.lda(), dimension, fit.topicCount(),
+        clusters.seed()), fit.vocabulary(), clusters, fit.quality(), spark);
+    return new Assembled(pipeline, clustering.sweep(), quality);
   }
 
   private static double elapsed(long started) {
