@@ -2,8 +2,10 @@ package org.polycorpus.stories;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.lucene.analysis.CharArraySet;
 import org.polycorpus.analysis.LanguageAnalyzers;
 
@@ -23,7 +25,11 @@ final class Evidence {
   private static final int MIN_NAME_LETTERS = 3;
   private static final String[] ARABIC_PREFIXES = {"وال", "بال", "فال", "كال", "لل", "ال"};
 
+  /** Names cached per task: a corpus repeats its names, and transliteration is most of the work. */
+  private static final int MAX_CACHED_NAMES = 200_000;
+
   private final Transliterator toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
+  private final Map<String, String> skeletons = new HashMap<>();
 
   List<Key> keys(String text, String language) {
     List<Key> keys = new ArrayList<>();
@@ -51,7 +57,7 @@ final class Evidence {
         String word = text.substring(start, i);
         String name = name(word, sentenceStart, stopwords);
         if (name != null) {
-          String skeleton = skeleton(toLatin.transliterate(name));
+          String skeleton = skeletonOf(name);
           if (skeleton.length() >= MIN_SKELETON) {
             keys.add(new Key("@" + skeleton, word));
           }
@@ -65,6 +71,13 @@ final class Evidence {
       }
     }
     return keys;
+  }
+
+  private String skeletonOf(String name) {
+    if (skeletons.size() >= MAX_CACHED_NAMES) {
+      skeletons.clear();
+    }
+    return skeletons.computeIfAbsent(name, n -> skeleton(toLatin.transliterate(n)));
   }
 
   /** The word as a name, without an Arabic article or conjunction; null when it is not one. */

@@ -76,27 +76,32 @@ final class OnlineLda {
     double[] counts = document.values();
     // The document's columns of exp(E[log beta]), copied together: the loops below run up to a
     // hundred times over them, and reading them from the k vocabulary-long rows misses the cache.
-    double[][] beta = new double[k][ids.length];
+    // By term for the norms (summed over topics), and times the counts by topic for gamma; the
+    // products and sums are the same, in the same order, as over the rows themselves.
+    double[][] byTerm = new double[ids.length][k];
+    double[][] weighted = new double[k][ids.length];
     for (int t = 0; t < k; t++) {
       for (int j = 0; j < ids.length; j++) {
-        beta[t][j] = expElogbeta[t][ids[j]];
+        byTerm[j][t] = expElogbeta[t][ids[j]];
+        weighted[t][j] = expElogbeta[t][ids[j]] * counts[j];
       }
     }
     double[] gamma = gammaSamples(k, seed);
     double[] expElogtheta = exp(dirichletExpectation(gamma));
-    double[] phiNorm = phiNorm(beta, expElogtheta);
+    double[] phiNorm = phiNorm(byTerm, expElogtheta);
     double change = Double.POSITIVE_INFINITY;
     while (change > GAMMA_CHANGE) {
       double[] last = gamma.clone();
       for (int t = 0; t < k; t++) {
         double sum = 0;
+        double[] row = weighted[t];
         for (int j = 0; j < ids.length; j++) {
-          sum += beta[t][j] * counts[j] / phiNorm[j];
+          sum += row[j] / phiNorm[j];
         }
         gamma[t] = expElogtheta[t] * sum + alpha[t];
       }
       expElogtheta = exp(dirichletExpectation(gamma));
-      phiNorm = phiNorm(beta, expElogtheta);
+      phiNorm = phiNorm(byTerm, expElogtheta);
       change = 0;
       for (int t = 0; t < k; t++) {
         change += Math.abs(gamma[t] - last[t]);
@@ -137,13 +142,14 @@ final class OnlineLda {
     System.arraycopy(updated, 0, alpha, 0, k);
   }
 
-  /** For each of the document's terms, sum over topics of beta * theta, kept off zero. */
-  private static double[] phiNorm(double[][] beta, double[] expElogtheta) {
-    double[] norm = new double[beta[0].length];
+  /** For each of the document's terms ({@code byTerm}: its topics' betas), sum of beta * theta, kept off zero. */
+  private static double[] phiNorm(double[][] byTerm, double[] expElogtheta) {
+    double[] norm = new double[byTerm.length];
     for (int j = 0; j < norm.length; j++) {
       double sum = 0;
+      double[] beta = byTerm[j];
       for (int t = 0; t < expElogtheta.length; t++) {
-        sum += beta[t][j] * expElogtheta[t];
+        sum += beta[t] * expElogtheta[t];
       }
       norm[j] = sum + 1e-100;
     }
