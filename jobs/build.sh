@@ -24,6 +24,8 @@ if [ ! -f "$classpath_file" ] || [ "$root/pom.xml" -nt "$classpath_file" ]; then
   echo "Resolving the Spark $(pom_property spark.version) runtime ..." >&2
   mvn -B -q -f "$root/jobs/spark-runtime/pom.xml" dependency:build-classpath \
     -Dspark.version="$(pom_property spark.version)" -Dmdep.outputFile="$classpath_file" >&2
+  # The plugin leaves an unchanged file untouched: mark it fresh, or every run resolves again.
+  touch "$classpath_file"
 fi
 SPARK_CLASSPATH="$(cat "$classpath_file")"
 export POLYCORPUS_JAR SPARK_CLASSPATH SPARK_JVM_OPTS
