@@ -111,9 +111,13 @@ public final class CorpusJob {
         .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.BODY);
     StoryLinks.Tables stories = StoryLinks.find(modelled,
         spark.read().parquet(out.staged(Tables.DOCUMENT_CLUSTERS)), options.storyMinScore);
-    Writers.write(stories.links().coalesce(1), Tables.STORY_LINKS, out);
-    Writers.write(stories.stories().coalesce(1), Tables.STORIES, out);
-    Writers.write(stories.clusterLinks().coalesce(1), Tables.CLUSTER_LINKS, out);
+    try {
+      Writers.write(stories.links().coalesce(1), Tables.STORY_LINKS, out);
+      Writers.write(stories.stories().coalesce(1), Tables.STORIES, out);
+      Writers.write(stories.clusterLinks().coalesce(1), Tables.CLUSTER_LINKS, out);
+    } finally {
+      stories.release();
+    }
   }
 
   /** Finds near-duplicates and writes the duplicate_groups table; returns it read back. */

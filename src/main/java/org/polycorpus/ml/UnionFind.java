@@ -1,6 +1,7 @@
 package org.polycorpus.ml;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -8,52 +9,59 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
-/** Union-find over (graph, node) pairs, for {@link ConnectedComponents} inside one task. */
-final class UnionFind {
-  private final Map<List<Object>, List<Object>> parent = new HashMap<>();
-
-  private UnionFind() {}
+/** Union-find, for connected components computed inside one task. */
+public final class UnionFind<T> {
+  private final Map<T, T> parent = new HashMap<>();
 
   /** Rows (graph, a, b) in; (graph, node, smallest node of its component) out, one per node. */
   static Iterator<Row> labels(Iterator<Row> edges) {
-    UnionFind sets = new UnionFind();
+    UnionFind<List<Object>> sets = new UnionFind<>();
     while (edges.hasNext()) {
       Row edge = edges.next();
       sets.union(List.of(edge.get(0), edge.getString(1)), List.of(edge.get(0), edge.getString(2)));
     }
-    Map<List<Object>, String> smallest = new HashMap<>();
-    for (List<Object> node : sets.parent.keySet()) {
-      smallest.merge(sets.find(node), (String) node.get(1), (x, y) -> x.compareTo(y) <= 0 ? x : y);
-    }
-    List<Row> rows = new ArrayList<>(sets.parent.size());
-    for (List<Object> node : sets.parent.keySet()) {
-      rows.add(RowFactory.create(node.get(0), node.get(1), smallest.get(sets.find(node))));
-    }
+    Map<List<Object>, List<Object>> smallest = sets.smallest(Comparator.comparing(node -> (String) node.get(1)));
+    List<Row> rows = new ArrayList<>(smallest.size());
+    smallest.forEach((node, label) -> rows.add(RowFactory.create(node.get(0), node.get(1), label.get(1))));
     return rows.iterator();
   }
 
-  private List<Object> find(List<Object> node) {
-    List<Object> root = node;
+  /** Joins the components of {@code a} and {@code b}, adding either if new. */
+  public void union(T a, T b) {
+    parent.putIfAbsent(a, a);
+    parent.putIfAbsent(b, b);
+    T rootA = find(a);
+    T rootB = find(b);
+    if (!rootA.equals(rootB)) {
+      parent.put(rootA, rootB);
+    }
+  }
+
+  /** Every node and the smallest node, in {@code order}, of its component. */
+  public Map<T, T> smallest(Comparator<? super T> order) {
+    Map<T, T> smallestOfRoot = new HashMap<>();
+    for (T node : parent.keySet()) {
+      smallestOfRoot.merge(find(node), node, (x, y) -> order.compare(x, y) <= 0 ? x : y);
+    }
+    Map<T, T> labels = new HashMap<>();
+    for (T node : parent.keySet()) {
+      labels.put(node, smallestOfRoot.get(find(node)));
+    }
+    return labels;
+  }
+
+  private T find(T node) {
+    T root = node;
     while (!parent.get(root).equals(root)) {
       root = parent.get(root);
     }
     // Path compression: point every node on the way straight at the root.
-    List<Object> current = node;
+    T current = node;
     while (!current.equals(root)) {
-      List<Object> next = parent.get(current);
+      T next = parent.get(current);
       parent.put(current, root);
       current = next;
     }
     return root;
-  }
-
-  private void union(List<Object> a, List<Object> b) {
-    parent.putIfAbsent(a, a);
-    parent.putIfAbsent(b, b);
-    List<Object> rootA = find(a);
-    List<Object> rootB = find(b);
-    if (!rootA.equals(rootB)) {
-      parent.put(rootA, rootB);
-    }
   }
 }

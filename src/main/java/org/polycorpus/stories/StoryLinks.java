@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -48,12 +49,18 @@ public final class StoryLinks {
    */
   private static final int MIN_KEY_DOCS_CAP = 100;
   private static final double KEY_DOCS_SHARE = 0.05;
-  private static final int EVIDENCE_SHOWN = 10;
+  static final int EVIDENCE_SHOWN = 10;
   private static final StructType KEYS = new StructType().add("key", DataTypes.StringType, false)
       .add("word", DataTypes.StringType, false);
 
-  /** story_links, stories and cluster_links. */
-  public record Tables(Dataset<Row> links, Dataset<Row> stories, Dataset<Row> clusterLinks) {}
+  /** story_links, stories and cluster_links; call {@link #release()} once they are written. */
+  public record Tables(Dataset<Row> links, Dataset<Row> stories, Dataset<Row> clusterLinks, JavaRDD<?> cached) {
+    public void release() {
+      if (cached != null) {
+        cached.unpersist(false);
+      }
+    }
+  }
 
   private StoryLinks() {}
 
@@ -62,6 +69,18 @@ public final class StoryLinks {
    * doc_id, cluster_id, language.
    */
   public static Tables find(Dataset<Row> documents, Dataset<Row> documentClusters, double minScore) {
+    long numDocs = documents.count();
+    return numDocs <= InTaskStoryLinks.MAX_DOCS ? InTaskStoryLinks.find(documents, documentClusters, minScore)
+        : distributed(documents, documentClusters, minScore, numDocs);
+  }
+
+  /** Keys in more documents than this do not pair documents. */
+  static double maxKeyDocs(long numDocs) {
+    return Math.max(MIN_KEY_DOCS_CAP, KEY_DOCS_SHARE * numDocs);
+  }
+
+  /** The tables by Spark SQL joins and aggregations, for corpora too large for one task. */
+  static Tables distributed(Dataset<Row> documents, Dataset<Row> documentClusters, double minScore, long numDocs) {
     var extract = udf(new Extract(), DataTypes.createArrayType(KEYS, false));
     Dataset<Row> keys = documents
         .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), explode(extract.apply(col(Columns.BODY),
@@ -69,10 +88,9 @@ public final class StoryLinks {
         .groupBy(col(Columns.DOC_ID), col(Columns.LANGUAGE), col("k.key").as("key"))
         .agg(count(lit(1)).as("tf"), min(col("k.word")).as("word"))
         .localCheckpoint();
-    long numDocs = documents.count();
     Dataset<Row> useful = keys.groupBy("key")
         .agg(countDistinct(Columns.DOC_ID).as("df"), countDistinct(Columns.LANGUAGE).as("languages"))
-        .filter(col("languages").geq(2).and(col("df").leq(Math.max(MIN_KEY_DOCS_CAP, KEY_DOCS_SHARE * numDocs))))
+        .filter(col("languages").geq(2).and(col("df").leq(maxKeyDocs(numDocs))))
         .select(col("key"), log(lit(numDocs + 1.0).divide(col("df").plus(1))).plus(1).as("idf"));
     Dataset<Row> weighted = keys.join(useful, "key")
         .withColumn("w", lit(1.0).plus(log(col("tf"))).multiply(col("idf")))
@@ -118,7 +136,7 @@ public final class StoryLinks {
             col("languages"));
     Dataset<Row> docNorms = weighted.groupBy(Columns.DOC_ID).agg(sqrt(sum(col("w").multiply(col("w")))).as("norm"));
     Dataset<Row> unit = weighted.join(docNorms, Columns.DOC_ID).withColumn("u", col("w").divide(col("norm")));
-    return new Tables(links, stories, alignClusters(unit, documentClusters));
+    return new Tables(links, stories, alignClusters(unit, documentClusters), null);
   }
 
   /** Cosine of clusters' summed unit evidence vectors, for clusters of different languages. */

@@ -1,10 +1,9 @@
 package org.polycorpus.topics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.polycorpus.ml.SqlRound.round;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -239,12 +238,6 @@ public final class SmallLanguages {
       }
       return new DocumentRows(terms, clustered, topicWeights);
     }
-  }
-
-  /** Spark SQL's round: half up, on the shortest decimal that prints the double. */
-  private static double round(double value, int decimals) {
-    return Double.isNaN(value) || Double.isInfinite(value) ? value
-        : BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
   }
 
   private record Assembled(PipelineModel pipeline, List<KScore> sweep, Quality quality) {}

@@ -22,18 +22,18 @@ import org.apache.tika.sax.BodyContentHandler;
  * words found in the English edition) or that is mostly digits (copyright years) is not a
  * sample of its locale and is left out.
  */
-final class HandbookSamples {
+public final class HandbookSamples {
   static final Path HANDBOOK = Path.of("/usr/share/doc/debian-handbook/html");
   static final int LONG_CHARS = 2_000;
   static final int SHORT_MIN = 60;
   static final int SHORT_MAX = 300;
 
-  record Sample(String language, boolean isShort, String text) {}
+  public record Sample(String language, boolean isShort, String text) {}
 
   private HandbookSamples() {}
 
   /** Samples from the first {@code pages} pages of each locale, sorted by name. */
-  static List<Sample> build(int pages, int shortPerLanguage) throws IOException {
+  public static List<Sample> build(int pages, int shortPerLanguage) throws IOException {
     Set<String> english = new HashSet<>();
     for (Path page : pages(HANDBOOK.resolve("en-US"), Integer.MAX_VALUE)) {
       for (String paragraph : paragraphs(page)) {

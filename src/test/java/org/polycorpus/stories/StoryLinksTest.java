@@ -1,40 +1,37 @@
 package org.polycorpus.stories;
 
+import static org.apache.spark.sql.functions.max;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.polycorpus.SparkTestBase;
+import org.polycorpus.language.HandbookSamples;
 
 /**
  * The seeds as they are: 000 (German), 001 (Persian) and 004 (Arabic) report the same meeting;
  * 002 and 003 are other German stories from the same region and share some names with it.
  */
 class StoryLinksTest extends SparkTestBase {
+  private static final StructType DOCUMENTS = new StructType().add("doc_id", "string").add("language", "string")
+      .add("body", "string");
+  private static final StructType CLUSTERS = new StructType().add("doc_id", "string").add("cluster_id", "int")
+      .add("language", "string");
+
   @Test
   void theSameStoryIsLinkedAcrossThreeScriptsAndTheOthersAreNot() throws IOException {
-    List<Object[]> docs = new ArrayList<>();
-    String[] languages = {"de", "fa", "de", "de", "ar"};
-    try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
-      int i = 0;
-      for (Path seed : seeds.sorted().toList()) {
-        docs.add(new Object[] {seed.getFileName().toString().substring(0, 3), languages[i++], Files.readString(seed)});
-      }
-    }
-    Dataset<Row> documents = rows(new StructType().add("doc_id", "string").add("language", "string")
-        .add("body", "string"), docs.toArray(Object[][]::new));
-    Dataset<Row> clusters = rows(new StructType().add("doc_id", "string").add("cluster_id", "int")
-        .add("language", "string"), new Object[] {"000", 0, "de"}, new Object[] {"001", 0, "fa"},
-        new Object[] {"002", 1, "de"}, new Object[] {"003", 1, "de"}, new Object[] {"004", 0, "ar"});
-    StoryLinks.Tables tables = StoryLinks.find(documents, clusters, StoryLinks.DEFAULT_MIN_SCORE);
+    Dataset<Row> documents = rows(DOCUMENTS, seeds().toArray(Object[][]::new));
+    StoryLinks.Tables tables = StoryLinks.find(documents, seedClusters(), StoryLinks.DEFAULT_MIN_SCORE);
 
     List<Row> links = tables.links().orderBy("doc_a", "doc_b").collectAsList();
     assertThat(links).extracting(r -> r.getString(0) + "-" + r.getString(1))
@@ -50,5 +47,59 @@ class StoryLinksTest extends SparkTestBase {
     assertThat(tables.clusterLinks().filter("language_a = 'fa' and best").collectAsList())
         .extracting(r -> r.<String>getAs("language_b") + r.<Integer>getAs("cluster_b"))
         .containsExactlyInAnyOrder("de0", "ar0");
+  }
+
+  /**
+   * Up to its limit the tables are computed in one task; they must be the distributed plan's.
+   * The seeds and the handbook's pages in 26 languages (translations of one another) give links
+   * in and across scripts, stories of many languages and clusters to align.
+   */
+  @Test
+  void oneTaskGivesTheTablesOfTheDistributedPlan() throws IOException {
+    List<Object[]> docs = seeds();
+    List<Object[]> clusters = new ArrayList<>();
+    seedClusters().collectAsList().forEach(row -> clusters.add(new Object[] {row.get(0), row.get(1), row.get(2)}));
+    Map<String, Integer> pages = new HashMap<>();
+    for (HandbookSamples.Sample sample : HandbookSamples.build(12, 0)) {
+      int page = pages.merge(sample.language(), 1, Integer::sum);
+      String docId = sample.language() + "-" + page;
+      docs.add(new Object[] {docId, sample.language(), sample.text()});
+      clusters.add(new Object[] {docId, page % 3, sample.language()});
+    }
+    Dataset<Row> documents = rows(DOCUMENTS, docs.toArray(Object[][]::new));
+    Dataset<Row> clustered = rows(CLUSTERS, clusters.toArray(Object[][]::new));
+    StoryLinks.Tables inTask = InTaskStoryLinks.find(documents, clustered, StoryLinks.DEFAULT_MIN_SCORE);
+    StoryLinks.Tables distributed = StoryLinks.distributed(documents, clustered, StoryLinks.DEFAULT_MIN_SCORE,
+        docs.size());
+    assertSameRows(inTask.links(), distributed.links(), "story_links");
+    assertSameRows(inTask.stories(), distributed.stories(), "stories");
+    assertSameRows(inTask.clusterLinks(), distributed.clusterLinks(), "cluster_links");
+    assertThat(inTask.links().count()).isGreaterThan(100);
+    assertThat(inTask.stories().select("languages").agg(max("languages")).first().getLong(0)).isGreaterThan(10);
+    inTask.release();
+  }
+
+  private static void assertSameRows(Dataset<Row> actual, Dataset<Row> expected, String table) {
+    // Columns and types; a task's rows are declared non-null where Spark's plan cannot tell.
+    assertThat(actual.schema().catalogString()).as(table).isEqualTo(expected.schema().catalogString());
+    assertThat(actual.exceptAll(expected).count()).as("%s rows only in one task", table).isZero();
+    assertThat(expected.exceptAll(actual).count()).as("%s rows only in Spark's plan", table).isZero();
+  }
+
+  private static List<Object[]> seeds() throws IOException {
+    List<Object[]> docs = new ArrayList<>();
+    String[] languages = {"de", "fa", "de", "de", "ar"};
+    try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+      int i = 0;
+      for (Path seed : seeds.sorted().toList()) {
+        docs.add(new Object[] {seed.getFileName().toString().substring(0, 3), languages[i++], Files.readString(seed)});
+      }
+    }
+    return docs;
+  }
+
+  private static Dataset<Row> seedClusters() {
+    return rows(CLUSTERS, new Object[] {"000", 0, "de"}, new Object[] {"001", 0, "fa"},
+        new Object[] {"002", 1, "de"}, new Object[] {"003", 1, "de"}, new Object[] {"004", 0, "ar"});
   }
 }
