@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.ml.ConnectedComponents;
+import org.polycorpus.ml.SingleTask;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -64,6 +65,11 @@ public final class NearDuplicates {
    * one) and duplicate_similarity (its highest similarity to another member).
    */
   public static Dataset<Row> find(Dataset<Row> parts, Settings settings) {
+    return find(parts, settings, SingleTask.MAX_ROWS);
+  }
+
+  /** Up to {@code inTaskParts} parts, pairs and groups are found in one task; beyond, by Spark joins. */
+  static Dataset<Row> find(Dataset<Row> parts, Settings settings, long inTaskParts) {
     var shingles = udf(new Shingles(settings.shingle()), DataTypes.createArrayType(DataTypes.StringType, false));
     Dataset<Row> hashed = new HashingTF().setInputCol("shingles").setOutputCol("shingle_set")
         .setNumFeatures(FEATURES).setBinary(true)
@@ -72,7 +78,13 @@ public final class NearDuplicates {
         .persist(StorageLevel.MEMORY_AND_DISK());
     MinHashLSHModel lsh = new MinHashLSH().setInputCol("shingle_set").setOutputCol("hashes")
         .setNumHashTables(BANDS * ROWS).setSeed(settings.seed()).fit(hashed);
-    var bands = udf((UDF1<Seq<Vector>, List<String>>) NearDuplicates::bandKeys,
+    if (hashed.count() <= inTaskParts) {
+      Dataset<Row> duplicates = InTaskNearDuplicates.find(lsh.transform(hashed)
+          .select(Columns.LANGUAGE, Columns.DOC_ID, "shingle_set", "hashes"), settings.minSimilarity()).localCheckpoint();
+      hashed.unpersist();
+      return duplicates;
+    }
+    var bands = udf((UDF1<Seq<Vector>, List<String>>) hashes -> bandKeys(CollectionConverters.asJava(hashes)),
         DataTypes.createArrayType(DataTypes.StringType, false));
     Dataset<Row> banded = lsh.transform(hashed)
         .select(col(Columns.LANGUAGE), col(Columns.DOC_ID), explode(bands.apply(col("hashes"))).as("band"));
@@ -130,8 +142,7 @@ public final class NearDuplicates {
   }
 
   /** "band:h1,h2,h3" for each band of the signature: equal keys mean equal hashes in that band. */
-  private static List<String> bandKeys(Seq<Vector> hashes) {
-    List<Vector> signature = CollectionConverters.asJava(hashes);
+  static List<String> bandKeys(List<Vector> signature) {
     List<String> keys = new ArrayList<>(BANDS);
     for (int band = 0; band < BANDS; band++) {
       StringBuilder key = new StringBuilder().append(band).append(':');
@@ -144,7 +155,7 @@ public final class NearDuplicates {
   }
 
   /** Jaccard similarity of two binary vectors' sets of non-zero indices. */
-  private static double jaccard(Vector a, Vector b) {
+  static double jaccard(Vector a, Vector b) {
     int[] x = a.toSparse().indices();
     int[] y = b.toSparse().indices();
     int both = 0;

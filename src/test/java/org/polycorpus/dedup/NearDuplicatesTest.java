@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.polycorpus.SparkTestBase;
 import org.polycorpus.analysis.TextAnalyzer;
+import org.polycorpus.language.HandbookSamples;
 import org.polycorpus.language.LanguageDetector;
 
 /**
@@ -67,6 +68,34 @@ class NearDuplicatesTest extends SparkTestBase {
     List<Row> groups = NearDuplicates.find(parts, new NearDuplicates.Settings(1.0, 3, 42)).collectAsList();
     assertThat(groups).extracting(r -> r.<String>getAs("duplicate_of")).containsOnly("a");
     assertThat(groups).extracting(r -> r.<Double>getAs("duplicate_similarity")).containsOnly(1.0);
+  }
+
+  /**
+   * Up to its limit the search runs in one task; it must find what the distributed joins find.
+   * The handbook's pages in 26 languages, and copies of them with a line cut or a headline
+   * added, give groups in many languages and scripts among hundreds of distinct texts.
+   */
+  @Test
+  void oneTaskFindsTheGroupsOfTheDistributedJoins() throws IOException {
+    List<Object[]> docs = new ArrayList<>();
+    int n = 0;
+    for (HandbookSamples.Sample sample : HandbookSamples.build(10, 0)) {
+      String id = sample.language() + "-" + n++;
+      docs.add(new Object[] {id, sample.text()});
+      if (n % 3 == 0) {
+        String[] lines = sample.text().split("\n");
+        docs.add(new Object[] {id + "-cut", String.join("\n", java.util.Arrays.copyOf(lines, lines.length - 1))});
+        docs.add(new Object[] {id + "-headline", "Neu: " + sample.text()});
+      }
+    }
+    Dataset<Row> parts = parts(rows(new StructType().add("doc_id", "string").add("body", "string"),
+        docs.toArray(Object[][]::new))).localCheckpoint();
+    Dataset<Row> inTask = NearDuplicates.find(parts, SETTINGS);
+    Dataset<Row> distributed = NearDuplicates.find(parts, SETTINGS, 0);
+    assertThat(inTask.exceptAll(distributed).count()).isZero();
+    assertThat(distributed.exceptAll(inTask).count()).isZero();
+    assertThat(inTask.select("language").distinct().count()).isGreaterThan(10);
+    assertThat(inTask.select("duplicate_of").distinct().count()).isGreaterThan(30);
   }
 
   private static Dataset<Row> parts(Dataset<Row> bodies) {
