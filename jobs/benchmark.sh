@@ -26,6 +26,7 @@ if ! "$python" -c "import sklearn, langdetect, bs4, pandas" 2>/dev/null; then
     --no-install-recommends python3-sklearn python3-langdetect python3-bs4 python3-pandas >/dev/null; }
 fi
 source jobs/build.sh >/dev/null
+source jobs/class-archive.sh  # recorded before any timed run
 
 stages_of() {  # the stage_seconds object of a polycorpus manifest, one "name=seconds" per stage
   "$python" -c 'import json,sys; s=json.load(open(sys.argv[1]))["stage_seconds"]; print(" ".join(f"{k}={v:.1f}" for k,v in s.items()))' "$1"

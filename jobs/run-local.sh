@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source jobs/build.sh
+source jobs/class-archive.sh
 
-# shellcheck disable=SC2086  # SPARK_JVM_OPTS and POLYCORPUS_JAVA_OPTS are lists of flags
-exec java $SPARK_JVM_OPTS ${POLYCORPUS_JAVA_OPTS:-} -Dlog4j2.configurationFile="$PWD/jobs/log4j2.properties" -Xmx"${POLYCORPUS_DRIVER_MEMORY:-4g}" \
+# shellcheck disable=SC2086  # the *_OPTS are lists of flags
+exec java $SPARK_JVM_OPTS $CLASS_ARCHIVE_OPTS ${POLYCORPUS_JAVA_OPTS:-} -Dlog4j2.configurationFile="$PWD/jobs/log4j2.properties" -Xmx"${POLYCORPUS_DRIVER_MEMORY:-4g}" \
   -cp "$SPARK_CLASSPATH${POLYCORPUS_EXTRA_CLASSPATH:+:$POLYCORPUS_EXTRA_CLASSPATH}" \
   org.apache.spark.deploy.SparkSubmit \
   --master "${POLYCORPUS_MASTER:-local[*]}" \
