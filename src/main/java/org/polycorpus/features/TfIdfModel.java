@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.polycorpus.ml.ModelData;
 import org.polycorpus.ml.PipelineFiles;
 import scala.collection.immutable.Seq;
 
@@ -133,16 +134,16 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
     return new MLWriter() {
       @Override
       public void saveImpl(String path) {
-        try {
-          PipelineFiles.saveMetadata(TfIdfModel.this, path, sparkSession());
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
         List<Row> rows = new ArrayList<>(vocabulary.size());
         for (int i = 0; i < vocabulary.size(); i++) {
           rows.add(RowFactory.create(i, vocabulary.term(i), vocabulary.word(i), vocabulary.docFreq(i)));
         }
-        sparkSession().createDataFrame(rows, DATA_SCHEMA).coalesce(1).write().parquet(path + "/data");
+        try {
+          PipelineFiles.saveMetadata(TfIdfModel.this, path, sparkSession());
+          ModelData.write(rows, DATA_SCHEMA, path + "/data", sparkSession());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
     };
   }

@@ -25,9 +25,10 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Saves a fitted PipelineModel in Spark ML's own layout, which {@code PipelineModel.load} reads
- * back, writing each metadata file straight to the file system. Spark writes every metadata
- * file with a Spark job of its own; a run saving dozens of language pipelines spent most of its
- * saving time on them. Stages with data (k-means centres, LDA topics) keep their own writers.
+ * back, writing each metadata file straight to the file system and the data of k-means, PCA and
+ * LDA models with {@link ModelData}. Spark writes every metadata and data file with a Spark job
+ * of its own; a run saving dozens of language pipelines spent most of its saving time on them.
+ * Other stages with data keep their own writers.
  */
 public final class PipelineFiles {
   private PipelineFiles() {}
@@ -51,8 +52,12 @@ public final class PipelineFiles {
     for (int i = 0; i < stages.length; i++) {
       String stagePath = path + "/stages/" + String.format(index, i) + "_" + stages[i].uid();
       MLWriter writer = ((MLWritable) stages[i]).write();
+      SparkModelData.Table data = SparkModelData.of(stages[i]);
       if (writer instanceof DefaultParamsWriter) {
         saveMetadata(stages[i], stagePath, spark);
+      } else if (data != null) {
+        saveMetadata(stages[i], stagePath, spark);
+        ModelData.write(data.rows(), data.schema(), stagePath + "/data", spark);
       } else {
         writer.save(stagePath);
       }
