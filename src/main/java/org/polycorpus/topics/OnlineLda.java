@@ -126,7 +126,7 @@ final class OnlineLda {
     double ratio = 0;
     double inverseQ = 0;
     for (int t = 0; t < k; t++) {
-      gradient[t] = documents * (-Gamma.digamma(alpha[t]) + Gamma.digamma(alphaSum) + logphat[t]);
+      gradient[t] = documents * (-Digamma.of(alpha[t]) + Digamma.of(alphaSum) + logphat[t]);
       q[t] = -documents * Gamma.trigamma(alpha[t]);
       ratio += gradient[t] / q[t];
       inverseQ += 1 / q[t];
@@ -166,10 +166,10 @@ final class OnlineLda {
 
   /** E[log x] under Dirichlet(parameters): digamma(a_i) - digamma(sum a). */
   private static double[] dirichletExpectation(double[] parameters) {
-    double total = Gamma.digamma(Arrays.stream(parameters).sum());
+    double total = Digamma.of(Arrays.stream(parameters).sum());
     double[] result = new double[parameters.length];
     for (int i = 0; i < parameters.length; i++) {
-      result[i] = Gamma.digamma(parameters[i]) - total;
+      result[i] = Digamma.of(parameters[i]) - total;
     }
     return result;
   }
