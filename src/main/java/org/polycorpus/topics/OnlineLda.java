@@ -76,32 +76,32 @@ final class OnlineLda {
     double[] counts = document.values();
     // The document's columns of exp(E[log beta]), copied together: the loops below run up to a
     // hundred times over them, and reading them from the k vocabulary-long rows misses the cache.
-    // By term for the norms (summed over topics), and times the counts by topic for gamma; the
-    // products and sums are the same, in the same order, as over the rows themselves.
+    // By term for the norms (summed over topics), by topic for gamma.
     double[][] byTerm = new double[ids.length][k];
-    double[][] weighted = new double[k][ids.length];
+    double[][] byTopic = new double[k][ids.length];
     for (int t = 0; t < k; t++) {
       for (int j = 0; j < ids.length; j++) {
         byTerm[j][t] = expElogbeta[t][ids[j]];
-        weighted[t][j] = expElogbeta[t][ids[j]] * counts[j];
+        byTopic[t][j] = expElogbeta[t][ids[j]];
       }
     }
     double[] gamma = gammaSamples(k, seed);
     double[] expElogtheta = exp(dirichletExpectation(gamma));
-    double[] phiNorm = phiNorm(byTerm, expElogtheta);
+    // counts / phiNorm, once per term, then multiplied by each topic's betas, as Spark computes it.
+    double[] ratio = ratio(counts, phiNorm(byTerm, expElogtheta));
     double change = Double.POSITIVE_INFINITY;
     while (change > GAMMA_CHANGE) {
       double[] last = gamma.clone();
       for (int t = 0; t < k; t++) {
         double sum = 0;
-        double[] row = weighted[t];
+        double[] betas = byTopic[t];
         for (int j = 0; j < ids.length; j++) {
-          sum += row[j] / phiNorm[j];
+          sum += betas[j] * ratio[j];
         }
         gamma[t] = expElogtheta[t] * sum + alpha[t];
       }
       expElogtheta = exp(dirichletExpectation(gamma));
-      phiNorm = phiNorm(byTerm, expElogtheta);
+      ratio = ratio(counts, phiNorm(byTerm, expElogtheta));
       change = 0;
       for (int t = 0; t < k; t++) {
         change += Math.abs(gamma[t] - last[t]);
@@ -110,7 +110,7 @@ final class OnlineLda {
     }
     for (int t = 0; t < k; t++) {
       for (int j = 0; j < ids.length; j++) {
-        stats[t][ids[j]] += expElogtheta[t] * counts[j] / phiNorm[j];
+        stats[t][ids[j]] += expElogtheta[t] * ratio[j];
       }
     }
     return gamma;
@@ -140,6 +140,14 @@ final class OnlineLda {
       }
     }
     System.arraycopy(updated, 0, alpha, 0, k);
+  }
+
+  private static double[] ratio(double[] counts, double[] phiNorm) {
+    double[] ratio = new double[counts.length];
+    for (int j = 0; j < counts.length; j++) {
+      ratio[j] = counts[j] / phiNorm[j];
+    }
+    return ratio;
   }
 
   /** For each of the document's terms ({@code byTerm}: its topics' betas), sum of beta * theta, kept off zero. */
