@@ -1,8 +1,10 @@
 package org.polycorpus.topics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.special.Gamma;
@@ -19,6 +21,13 @@ final class OnlineLda {
   private static final double LEARNING_OFFSET = 1024;
   private static final double LEARNING_DECAY = 0.51;
   private static final double GAMMA_CHANGE = 1e-3;
+  /**
+   * A batch of this many documents or more is inferred in {@link #PARTS} ranges side by side, on
+   * the executor's idle cores: a large language's LDA would otherwise run on one core long after
+   * the smaller languages are done.
+   */
+  private static final int PARALLEL_MIN_DOCS = 256;
+  private static final int PARTS = 4;
 
   /** {@code lambda}: k x vocabulary; {@code alpha}: the fitted document concentration; {@code eta}: topic concentration. */
   record Fit(double[][] lambda, double[] alpha, double eta) implements java.io.Serializable {}
@@ -32,25 +41,44 @@ final class OnlineLda {
     Arrays.fill(alpha, 1.0 / k);
     double eta = 1.0 / k;
     double[][] lambda = gammaMatrix(k, vocabulary, random.nextLong());
+    Partial[] partials = null;
     for (int iteration = 1; iteration <= iterations; iteration++) {
       double[][] expElogbeta = expDirichletExpectation(lambda);
-      double[][] stats = new double[k][vocabulary];
-      double[] logphat = new double[k];
-      int batchDocs = 0;
+      List<SparseVector> sampled = new ArrayList<>();
+      List<Long> seeds = new ArrayList<>();
       Random gammaSeeds = new Random(random.nextLong());
       for (SparseVector document : counts) {
         if (subsamplingRate < 1 && random.nextDouble() >= subsamplingRate || document.indices().length == 0) {
           continue;
         }
-        double[] gamma = inferGamma(document, expElogbeta, alpha, gammaSeeds.nextLong(), stats);
-        double[] expectation = dirichletExpectation(gamma);
-        for (int t = 0; t < k; t++) {
-          logphat[t] += expectation[t];
-        }
-        batchDocs++;
+        sampled.add(document);
+        seeds.add(gammaSeeds.nextLong());
       }
+      int batchDocs = sampled.size();
       if (batchDocs == 0) {
         continue;
+      }
+      int parts = batchDocs < PARALLEL_MIN_DOCS ? 1 : PARTS;
+      if (partials == null || partials.length != parts) {
+        partials = new Partial[parts];
+        for (int p = 0; p < parts; p++) {
+          partials[p] = new Partial(k, vocabulary);
+        }
+      }
+      Partial[] these = partials;
+      double[] alphaNow = alpha;
+      // Fixed ranges of the batch, summed in range order: the result does not depend on threads.
+      IntStream.range(0, parts).parallel().forEach(p -> these[p].infer(sampled, seeds,
+          p * batchDocs / parts, (p + 1) * batchDocs / parts, expElogbeta, alphaNow));
+      double[][] stats = partials[0].stats;
+      double[] logphat = partials[0].logphat;
+      for (int p = 1; p < parts; p++) {
+        for (int t = 0; t < k; t++) {
+          logphat[t] += partials[p].logphat[t];
+          for (int w = 0; w < vocabulary; w++) {
+            stats[t][w] += partials[p].stats[t][w];
+          }
+        }
       }
       double weight = Math.pow(LEARNING_OFFSET + iteration, -LEARNING_DECAY);
       double scale = (double) counts.size() / batchDocs;
@@ -66,6 +94,30 @@ final class OnlineLda {
       updateAlpha(alpha, logphat, batchDocs, weight);
     }
     return new Fit(lambda, alpha, eta);
+  }
+
+  /** The sufficient statistics and summed E[log theta] of a range of a batch's documents. */
+  private static final class Partial {
+    final double[][] stats;
+    final double[] logphat;
+
+    Partial(int k, int vocabulary) {
+      stats = new double[k][vocabulary];
+      logphat = new double[k];
+    }
+
+    void infer(List<SparseVector> batch, List<Long> seeds, int from, int to, double[][] expElogbeta, double[] alpha) {
+      for (double[] row : stats) {
+        Arrays.fill(row, 0);
+      }
+      Arrays.fill(logphat, 0);
+      for (int d = from; d < to; d++) {
+        double[] expectation = dirichletExpectation(inferGamma(batch.get(d), expElogbeta, alpha, seeds.get(d), stats));
+        for (int t = 0; t < logphat.length; t++) {
+          logphat[t] += expectation[t];
+        }
+      }
+    }
   }
 
   /** E-step for one document; adds its sufficient statistics to {@code stats}; returns its gamma. */

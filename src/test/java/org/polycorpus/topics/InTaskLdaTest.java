@@ -103,4 +103,25 @@ class InTaskLdaTest extends SparkTestBase {
     LocalLDAModel second = InTaskLda.fit(documents, "term_counts", "topic_distribution", VOCABULARY, 3, 10, 1.0, 7);
     assertThat(first.topicsMatrix().toArray()).containsExactly(second.topicsMatrix().toArray());
   }
+
+  /** A large batch is inferred in parallel ranges; one thread or several give the same model. */
+  @Test
+  void threadsDoNotChangeTheFit() throws Exception {
+    java.util.Random random = new java.util.Random(3);
+    List<org.apache.spark.ml.linalg.SparseVector> counts = new java.util.ArrayList<>();
+    for (int d = 0; d < 600; d++) {
+      java.util.TreeMap<Integer, Double> terms = new java.util.TreeMap<>();
+      for (int i = 0; i < 40; i++) {
+        terms.merge((d % 2) * 50 + random.nextInt(60), 1.0, Double::sum);
+      }
+      counts.add(new org.apache.spark.ml.linalg.SparseVector(120, terms.keySet().stream().mapToInt(x -> x).toArray(),
+          terms.values().stream().mapToDouble(x -> x).toArray()));
+    }
+    java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+    OnlineLda.Fit single = one.submit(() -> OnlineLda.fit(counts, 120, 4, 5, 1.0, 11)).get();
+    one.shutdown();
+    OnlineLda.Fit parallel = OnlineLda.fit(counts, 120, 4, 5, 1.0, 11);
+    assertThat(parallel.lambda()).isDeepEqualTo(single.lambda());
+    assertThat(parallel.alpha()).containsExactly(single.alpha());
+  }
 }
