@@ -77,7 +77,17 @@ final class Evidence {
     if (skeletons.size() >= MAX_CACHED_NAMES) {
       skeletons.clear();
     }
-    return skeletons.computeIfAbsent(name, n -> skeleton(toLatin.transliterate(n)));
+    return skeletons.computeIfAbsent(name, n -> skeleton(isAscii(n) ? n : toLatin.transliterate(n)));
+  }
+
+  /** ASCII letters are already Latin and ASCII: the transliterator, the costliest step, would only lower-case them. */
+  static boolean isAscii(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The word as a name, without an Arabic article or conjunction; null when it is not one. */

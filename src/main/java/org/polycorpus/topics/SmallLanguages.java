@@ -6,7 +6,9 @@ import static org.polycorpus.ml.SqlRound.round;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,9 +89,10 @@ public final class SmallLanguages {
     JavaRDD<Tuple2<Fit, DocumentRows>> fitted = parts.filter(col(Columns.LANGUAGE).isin(order.toArray()))
         .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.TOKENS, Columns.SURFACES).javaRDD()
         .mapToPair(row -> new Tuple2<>(order.indexOf(row.getString(1)), row))
-        // Keys are 0..n-1, so each language is a partition of its own.
-        .groupByKey(new HashPartitioner(order.size()))
-        .map(group -> fitWithRows(order.get(group._1()), group._2(), settings))
+        // Keys are 0..n-1, so each language is a partition of its own. Not groupByKey: its
+        // aggregation map estimates its own size as it grows, walking every row many times.
+        .partitionBy(new HashPartitioner(order.size()))
+        .mapPartitions(pairs -> fitPartition(pairs, order, settings))
         .persist(StorageLevel.MEMORY_AND_DISK());
     SparkSession spark = parts.sparkSession();
     Map<String, PipelineModel> pipelines = new TreeMap<>();
@@ -115,10 +118,20 @@ public final class SmallLanguages {
         fitted);
   }
 
-  private static Tuple2<Fit, DocumentRows> fitWithRows(String language, Iterable<Row> rows,
+  /** A partition holds one language's documents, keyed by the language's index in {@code order}. */
+  private static Iterator<Tuple2<Fit, DocumentRows>> fitPartition(Iterator<Tuple2<Integer, Row>> pairs,
+      List<String> order, LanguageModeler.Settings settings) {
+    if (!pairs.hasNext()) {
+      return Collections.emptyIterator();
+    }
+    Tuple2<Integer, Row> first = pairs.next();
+    List<Row> documents = new ArrayList<>(List.of(first._2()));
+    pairs.forEachRemaining(pair -> documents.add(pair._2()));
+    return List.of(fitWithRows(order.get(first._1()), documents, settings)).iterator();
+  }
+
+  private static Tuple2<Fit, DocumentRows> fitWithRows(String language, List<Row> documents,
       LanguageModeler.Settings settings) {
-    List<Row> documents = new ArrayList<>();
-    rows.forEach(documents::add);
     // The order LanguageModeler's one-task steps see: by doc_id, as Spark sorts strings.
     documents.sort(Comparator.comparing((Row row) -> row.getString(0), InTaskVocabulary.SPARK_ORDER));
     InTask task = new InTask(language, documents, settings);
