@@ -73,8 +73,11 @@ public final class NearDuplicates {
     var shingles = udf(new Shingles(settings.shingle()), DataTypes.createArrayType(DataTypes.StringType, false));
     Dataset<Row> hashed = new HashingTF().setInputCol("shingles").setOutputCol("shingle_set")
         .setNumFeatures(FEATURES).setBinary(true)
-        .transform(parts.select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
-            shingles.apply(col(Columns.TOKENS)).as("shingles")).filter(size(col("shingles")).geq(MIN_SHINGLES)))
+        .transform(parts.select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col(Columns.TOKENS))
+            // The parts arrive a file per language, a large language in one task: spread them.
+            .repartition(parts.sparkSession().sparkContext().defaultParallelism(), col(Columns.DOC_ID))
+            .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), shingles.apply(col(Columns.TOKENS)).as("shingles"))
+            .filter(size(col("shingles")).geq(MIN_SHINGLES)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     MinHashLSHModel lsh = new MinHashLSH().setInputCol("shingle_set").setOutputCol("hashes")
         .setNumHashTables(BANDS * ROWS).setSeed(settings.seed()).fit(hashed);

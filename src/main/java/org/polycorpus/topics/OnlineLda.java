@@ -26,7 +26,7 @@ final class OnlineLda {
    * the executor's idle cores: a large language's LDA would otherwise run on one core long after
    * the smaller languages are done.
    */
-  private static final int PARALLEL_MIN_DOCS = 256;
+  private static final int PARALLEL_MIN_DOCS = 64;
   private static final int PARTS = 4;
 
   /** {@code lambda}: k x vocabulary; {@code alpha}: the fitted document concentration; {@code eta}: topic concentration. */
