@@ -11,7 +11,33 @@ final class CjkScripts {
   /** Kana beyond this share of Han and kana letters marks Japanese rather than Chinese. */
   static final double MIN_KANA_SHARE = 0.1;
 
+  private static final byte OTHER = 0;
+  private static final byte HAN = 1;
+  private static final byte KANA = 2;
+  private static final byte HANGUL = 3;
+  /**
+   * The CJK script of every letter of the Basic Multilingual Plane, looked up once: every letter
+   * of every document and line passes here, and Character.UnicodeScript.of searches a table of
+   * two thousand ranges each time.
+   */
+  private static final byte[] BMP_SCRIPTS = new byte[Character.MIN_SUPPLEMENTARY_CODE_POINT];
+
+  static {
+    for (int codePoint = 0; codePoint < BMP_SCRIPTS.length; codePoint++) {
+      BMP_SCRIPTS[codePoint] = scriptOf(codePoint);
+    }
+  }
+
   private CjkScripts() {}
+
+  private static byte scriptOf(int codePoint) {
+    return switch (Character.UnicodeScript.of(codePoint)) {
+      case HAN -> HAN;
+      case HIRAGANA, KATAKANA -> KANA;
+      case HANGUL -> HANGUL;
+      default -> OTHER;
+    };
+  }
 
   /** "zh", "ja" or "ko" with the share of letters in CJK scripts, or null when the text is not CJK. */
   static LanguageGuess.Result classify(CharSequence text) {
@@ -26,9 +52,9 @@ final class CjkScripts {
         continue;
       }
       letters++;
-      switch (Character.UnicodeScript.of(codePoint)) {
+      switch (codePoint < BMP_SCRIPTS.length ? BMP_SCRIPTS[codePoint] : scriptOf(codePoint)) {
         case HAN -> han++;
-        case HIRAGANA, KATAKANA -> kana++;
+        case KANA -> kana++;
         case HANGUL -> hangul++;
         default -> { }
       }
