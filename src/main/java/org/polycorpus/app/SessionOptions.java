@@ -35,6 +35,12 @@ final class SessionOptions {
       // Spark's 200 shuffle partitions make hundreds of near-empty tasks per step on a laptop.
       builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
+    if (chosen.startsWith("local") && !conf.contains("spark.locality.wait")) {
+      // One executor: every task is as local as it can be. Waiting for a better locality (an
+      // HDFS block's host name) only idles cores, and in local mode nothing offers the held
+      // tasks again once the others have finished: a stage mixing such tasks never ended.
+      builder.config("spark.locality.wait", "0s");
+    }
     if (chosen.startsWith("local") && !conf.contains(JavaLocalFileSystem.CONF_KEY)) {
       builder.config(JavaLocalFileSystem.CONF_KEY, JavaLocalFileSystem.class.getName());
     }
