@@ -2,23 +2,25 @@
 # Sourced after jobs/build.sh by the scripts that start a local run: sets CLASS_ARCHIVE_OPTS, the
 # JVM options that map a class-data archive (AppCDS) of the classes a local run loads. Spark,
 # Hadoop, Scala and the SQL planner then load from it rather than from jars: a run on seeds/
-# starts and warms up some 5 s sooner. The archive is recorded once per build, by a run on seeds/
-# into a scratch folder under target/. A JVM that cannot map it (another JDK or classpath) runs
-# without it.
+# starts and warms up some 5 s sooner. The archive is recorded once per build, by
+# jobs/run-local.sh on seeds/ into a scratch folder under target/. A JVM that cannot map it
+# (another JDK or classpath) runs without it.
 set -euo pipefail
 archive_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 class_archive="$archive_root/target/polycorpus-classes.jsa"
+CLASS_ARCHIVE_OPTS=""
 
-if [ ! -f "$class_archive" ] || [ "$POLYCORPUS_JAR" -nt "$class_archive" ] \
+if [ -n "${POLYCORPUS_RECORDING_CLASSES:-}" ]; then
+  :  # this is the recording run: it writes the archive and cannot map one too
+elif [ ! -f "$class_archive" ] || [ "$POLYCORPUS_JAR" -nt "$class_archive" ] \
     || [ "$archive_root/target/spark-classpath.txt" -nt "$class_archive" ]; then
   echo "Recording the classes a local run loads (once per build) ..." >&2
   scratch="$(mktemp -d "$archive_root/target/class-archive.XXXXXX")"
-  # shellcheck disable=SC2086  # SPARK_JVM_OPTS is a list of flags
-  if java $SPARK_JVM_OPTS -XX:ArchiveClassesAtExit="$scratch/classes.jsa" \
-      -Dlog4j2.configurationFile="$archive_root/jobs/log4j2.properties" -cp "$SPARK_CLASSPATH" \
-      org.apache.spark.deploy.SparkSubmit --master "local[*]" --class org.polycorpus.app.PolycorpusMain \
-      "$POLYCORPUS_JAR" --input "$archive_root/seeds" --output "$scratch/run" > "$archive_root/target/class-archive.log" 2>&1 \
-      && [ -s "$scratch/classes.jsa" ]; then
+  # Spark's classpath alone: a run's extra jars come after it, which the archive allows.
+  if POLYCORPUS_RECORDING_CLASSES=1 POLYCORPUS_EXTRA_CLASSPATH="" \
+      POLYCORPUS_JAVA_OPTS="-XX:ArchiveClassesAtExit=$scratch/classes.jsa" \
+      "$archive_root/jobs/run-local.sh" --input "$archive_root/seeds" --output "$scratch/run" \
+      > "$archive_root/target/class-archive.log" 2>&1 && [ -s "$scratch/classes.jsa" ]; then
     mv "$scratch/classes.jsa" "$class_archive"
   else
     echo "No class archive (see target/class-archive.log): runs start without it." >&2
@@ -27,8 +29,7 @@ if [ ! -f "$class_archive" ] || [ "$POLYCORPUS_JAR" -nt "$class_archive" ] \
   fi
   rm -rf "$scratch"
 fi
-CLASS_ARCHIVE_OPTS=""
-if [ -s "$class_archive" ]; then
+if [ -z "${POLYCORPUS_RECORDING_CLASSES:-}" ] && [ -s "$class_archive" ]; then
   CLASS_ARCHIVE_OPTS="-XX:SharedArchiveFile=$class_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
 export CLASS_ARCHIVE_OPTS

@@ -53,11 +53,11 @@ public final class PipelineFiles {
       String stagePath = path + "/stages/" + String.format(index, i) + "_" + stages[i].uid();
       MLWriter writer = ((MLWritable) stages[i]).write();
       SparkModelData.Table data = SparkModelData.of(stages[i]);
-      if (writer instanceof DefaultParamsWriter) {
+      if (writer instanceof DefaultParamsWriter || data != null) {
         saveMetadata(stages[i], stagePath, spark);
-      } else if (data != null) {
-        saveMetadata(stages[i], stagePath, spark);
-        ModelData.write(data.rows(), data.schema(), stagePath + "/data", spark);
+        if (data != null) {
+          ModelData.write(data.rows(), data.schema(), stagePath + "/data", spark);
+        }
       } else {
         writer.save(stagePath);
       }

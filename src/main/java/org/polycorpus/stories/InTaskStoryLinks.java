@@ -44,6 +44,9 @@ final class InTaskStoryLinks {
   /** The cluster of a document's part in {@code language}. */
   record ClusterOf(String docId, String language, int cluster) implements Serializable {}
 
+  /** A cluster of one language's model. */
+  private record Cluster(String language, int id) {}
+
   /** The rows of the three tables. */
   record Rows(List<Row> links, List<Row> stories, List<Row> clusterLinks) implements Serializable {}
 
@@ -94,10 +97,10 @@ final class InTaskStoryLinks {
   private static final class Computation {
     private final double minScore;
     private final List<DocumentKeys> docs = new ArrayList<>();
-    private final Map<String, Integer> clusterOf = new HashMap<>();
+    /** Cluster of each document's part in its own language, by (doc_id, language). */
+    private final Map<List<String>, Integer> clusterOf = new HashMap<>();
     /** Useful keys (in two languages or more, not too common), in {@link #ORDER}. */
     private String[] keys;
-    private Set<String>[] keyLanguages;
     /** Per document: its useful keys as ascending indexes into {@link #keys}, and their weights. */
     private int[][] docKeys;
     private double[][] docWeights;
@@ -111,7 +114,7 @@ final class InTaskStoryLinks {
         if (item instanceof DocumentKeys doc) {
           docs.add(doc);
         } else if (item instanceof ClusterOf cluster) {
-          clusterOf.put(cluster.docId() + '\u0000' + cluster.language(), cluster.cluster());
+          clusterOf.put(List.of(cluster.docId(), cluster.language()), cluster.cluster());
         }
       }
       docs.sort(Comparator.comparing(DocumentKeys::docId, ORDER));
@@ -153,7 +156,6 @@ final class InTaskStoryLinks {
     }
 
     /** TF-IDF weights of the keys found in at least two languages and in not too many documents. */
-    @SuppressWarnings("unchecked")
     private void weigh() {
       Map<String, Integer> df = new HashMap<>();
       Map<String, Set<String>> languages = new HashMap<>();
@@ -166,12 +168,10 @@ final class InTaskStoryLinks {
       double maxDocs = StoryLinks.maxKeyDocs(docs.size());
       keys = df.keySet().stream().filter(key -> languages.get(key).size() >= 2 && df.get(key) <= maxDocs)
           .sorted(ORDER).toArray(String[]::new);
-      keyLanguages = new Set[keys.length];
       Map<String, Integer> index = new HashMap<>();
       double[] idf = new double[keys.length];
       for (int k = 0; k < keys.length; k++) {
         index.put(keys[k], k);
-        keyLanguages[k] = languages.get(keys[k]);
         // Spark's log is StrictMath's.
         idf[k] = StrictMath.log((docs.size() + 1.0) / (df.get(keys[k]) + 1)) + 1;
       }
@@ -188,7 +188,7 @@ final class InTaskStoryLinks {
             double w = (1.0 + StrictMath.log(doc.counts()[i])) * idf[k];
             kept.add(k);
             weights.add(w);
-            for (String other : keyLanguages[k]) {
+            for (String other : languages.get(keys[k])) {
               if (!other.equals(doc.language())) {
                 squares.merge(other, w * w, Double::sum);
               }
@@ -273,10 +273,11 @@ final class InTaskStoryLinks {
      * unit evidence vectors, with each cluster's best match per other language flagged.
      */
     private List<Row> clusterLinks() {
-      Map<String, Map<Integer, Double>> sums = new TreeMap<>();
+      Map<Cluster, Map<Integer, Double>> sums = new TreeMap<>(Comparator.comparing(Cluster::language)
+          .thenComparingInt(Cluster::id));
       for (int d = 0; d < docs.size(); d++) {
         DocumentKeys doc = docs.get(d);
-        Integer cluster = clusterOf.get(doc.docId() + '\u0000' + doc.language());
+        Integer cluster = clusterOf.get(List.of(doc.docId(), doc.language()));
         if (cluster == null || docKeys[d].length == 0) {
           continue;
         }
@@ -285,12 +286,12 @@ final class InTaskStoryLinks {
           squares += w * w;
         }
         double norm = Math.sqrt(squares);
-        Map<Integer, Double> sum = sums.computeIfAbsent(doc.language() + '\u0000' + cluster, c -> new TreeMap<>());
+        Map<Integer, Double> sum = sums.computeIfAbsent(new Cluster(doc.language(), cluster), c -> new TreeMap<>());
         for (int i = 0; i < docKeys[d].length; i++) {
           sum.merge(docKeys[d][i], docWeights[d][i] / norm, Double::sum);
         }
       }
-      List<String> names = new ArrayList<>(sums.keySet());
+      List<Cluster> names = new ArrayList<>(sums.keySet());
       Map<Integer, List<double[]>> byKey = new TreeMap<>();
       for (int c = 0; c < names.size(); c++) {
         Map<Integer, Double> sum = sums.get(names.get(c));
@@ -307,18 +308,19 @@ final class InTaskStoryLinks {
           for (double[] b : clusters) {
             int ca = (int) a[0];
             int cb = (int) b[0];
-            if (!language(names.get(ca)).equals(language(names.get(cb)))) {
+            if (!names.get(ca).language().equals(names.get(cb).language())) {
               dots[ca][cb] += a[1] * b[1];
               share[ca][cb] = true;
             }
           }
         }
       }
-      Map<String, Double> best = new HashMap<>();
+      // Each cluster's best score per other language.
+      Map<List<Object>, Double> best = new HashMap<>();
       for (int a = 0; a < count; a++) {
         for (int b = 0; b < count; b++) {
           if (share[a][b]) {
-            best.merge(names.get(a) + '\u0000' + language(names.get(b)), round(dots[a][b], 6), Math::max);
+            best.merge(List.of(a, names.get(b).language()), round(dots[a][b], 6), Math::max);
           }
         }
       }
@@ -326,23 +328,15 @@ final class InTaskStoryLinks {
       for (int a = 0; a < count; a++) {
         for (int b = 0; b < count; b++) {
           if (share[a][b]) {
-            String nameA = names.get(a);
-            String nameB = names.get(b);
+            Cluster clusterA = names.get(a);
+            Cluster clusterB = names.get(b);
             double score = round(dots[a][b], 6);
-            rows.add(RowFactory.create(language(nameA), cluster(nameA), language(nameB), cluster(nameB), score,
-                score == best.get(nameA + '\u0000' + language(nameB))));
+            rows.add(RowFactory.create(clusterA.language(), clusterA.id(), clusterB.language(), clusterB.id(), score,
+                score == best.get(List.of(a, clusterB.language()))));
           }
         }
       }
       return rows;
-    }
-
-    private static String language(String cluster) {
-      return cluster.substring(0, cluster.indexOf('\u0000'));
-    }
-
-    private static int cluster(String cluster) {
-      return Integer.parseInt(cluster.substring(cluster.indexOf('\u0000') + 1));
     }
   }
 }

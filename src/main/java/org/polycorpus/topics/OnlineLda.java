@@ -41,7 +41,6 @@ final class OnlineLda {
     Arrays.fill(alpha, 1.0 / k);
     double eta = 1.0 / k;
     double[][] lambda = gammaMatrix(k, vocabulary, random.nextLong());
-    Partial[] partials = null;
     for (int iteration = 1; iteration <= iterations; iteration++) {
       double[][] expElogbeta = expDirichletExpectation(lambda);
       List<SparseVector> sampled = new ArrayList<>();
@@ -59,17 +58,10 @@ final class OnlineLda {
         continue;
       }
       int parts = batchDocs < PARALLEL_MIN_DOCS ? 1 : PARTS;
-      if (partials == null || partials.length != parts) {
-        partials = new Partial[parts];
-        for (int p = 0; p < parts; p++) {
-          partials[p] = new Partial(k, vocabulary);
-        }
-      }
-      Partial[] these = partials;
-      double[] alphaNow = alpha;
+      Partial[] partials = new Partial[parts];
       // Fixed ranges of the batch, summed in range order: the result does not depend on threads.
-      IntStream.range(0, parts).parallel().forEach(p -> these[p].infer(sampled, seeds,
-          p * batchDocs / parts, (p + 1) * batchDocs / parts, expElogbeta, alphaNow));
+      IntStream.range(0, parts).parallel().forEach(p -> partials[p] = new Partial(sampled, seeds,
+          p * batchDocs / parts, (p + 1) * batchDocs / parts, expElogbeta, alpha, vocabulary));
       double[][] stats = partials[0].stats;
       double[] logphat = partials[0].logphat;
       for (int p = 1; p < parts; p++) {
@@ -101,16 +93,10 @@ final class OnlineLda {
     final double[][] stats;
     final double[] logphat;
 
-    Partial(int k, int vocabulary) {
-      stats = new double[k][vocabulary];
-      logphat = new double[k];
-    }
-
-    void infer(List<SparseVector> batch, List<Long> seeds, int from, int to, double[][] expElogbeta, double[] alpha) {
-      for (double[] row : stats) {
-        Arrays.fill(row, 0);
-      }
-      Arrays.fill(logphat, 0);
+    Partial(List<SparseVector> batch, List<Long> seeds, int from, int to, double[][] expElogbeta, double[] alpha,
+        int vocabulary) {
+      stats = new double[alpha.length][vocabulary];
+      logphat = new double[alpha.length];
       for (int d = from; d < to; d++) {
         double[] expectation = dirichletExpectation(inferGamma(batch.get(d), expElogbeta, alpha, seeds.get(d), stats));
         for (int t = 0; t < logphat.length; t++) {
