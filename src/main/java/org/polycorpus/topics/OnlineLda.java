@@ -112,43 +112,46 @@ final class OnlineLda {
     int k = alpha.length;
     int[] ids = document.indices();
     double[] counts = document.values();
-    // The document's columns of exp(E[log beta]), copied together: the loops below run up to a
-    // hundred times over them, and reading them from the k vocabulary-long rows misses the cache.
-    // By term for the norms (summed over topics), by topic for gamma.
-    double[][] byTerm = new double[ids.length][k];
-    double[][] byTopic = new double[k][ids.length];
-    for (int t = 0; t < k; t++) {
-      for (int j = 0; j < ids.length; j++) {
-        byTerm[j][t] = expElogbeta[t][ids[j]];
-        byTopic[t][j] = expElogbeta[t][ids[j]];
+    // The document's columns of exp(E[log beta]), term by term in one array: the loops below
+    // run up to a hundred times over them, and reading them from the k vocabulary-long rows
+    // misses the cache.
+    double[] betas = new double[ids.length * k];
+    for (int j = 0; j < ids.length; j++) {
+      for (int t = 0; t < k; t++) {
+        betas[j * k + t] = expElogbeta[t][ids[j]];
       }
     }
     double[] gamma = gammaSamples(k, seed);
-    double[] expElogtheta = exp(dirichletExpectation(gamma));
-    // counts / phiNorm, once per term, then multiplied by each topic's betas, as Spark computes it.
-    double[] ratio = ratio(counts, phiNorm(byTerm, expElogtheta));
+    double[] expElogtheta = expDirichletExpectation(gamma);
+    double[] ratio = new double[ids.length];
+    updateRatio(ratio, counts, betas, expElogtheta);
+    double[] sums = new double[k];
     double change = Double.POSITIVE_INFINITY;
     while (change > GAMMA_CHANGE) {
-      double[] last = gamma.clone();
-      for (int t = 0; t < k; t++) {
-        double sum = 0;
-        double[] betas = byTopic[t];
-        for (int j = 0; j < ids.length; j++) {
-          sum += betas[j] * ratio[j];
+      // Every topic's sum in one pass over the terms: k independent running sums, each still
+      // taken in term order.
+      Arrays.fill(sums, 0);
+      for (int j = 0; j < ids.length; j++) {
+        double r = ratio[j];
+        int row = j * k;
+        for (int t = 0; t < k; t++) {
+          sums[t] += betas[row + t] * r;
         }
-        gamma[t] = expElogtheta[t] * sum + alpha[t];
       }
-      expElogtheta = exp(dirichletExpectation(gamma));
-      ratio = ratio(counts, phiNorm(byTerm, expElogtheta));
       change = 0;
       for (int t = 0; t < k; t++) {
-        change += Math.abs(gamma[t] - last[t]);
+        double updated = expElogtheta[t] * sums[t] + alpha[t];
+        change += Math.abs(updated - gamma[t]);
+        gamma[t] = updated;
       }
       change /= k;
+      expElogtheta = expDirichletExpectation(gamma);
+      updateRatio(ratio, counts, betas, expElogtheta);
     }
     for (int t = 0; t < k; t++) {
+      double[] row = stats[t];
       for (int j = 0; j < ids.length; j++) {
-        stats[t][ids[j]] += expElogtheta[t] * ratio[j];
+        row[ids[j]] += expElogtheta[t] * ratio[j];
       }
     }
     return gamma;
@@ -180,47 +183,53 @@ final class OnlineLda {
     System.arraycopy(updated, 0, alpha, 0, k);
   }
 
-  private static double[] ratio(double[] counts, double[] phiNorm) {
-    double[] ratio = new double[counts.length];
-    for (int j = 0; j < counts.length; j++) {
-      ratio[j] = counts[j] / phiNorm[j];
-    }
-    return ratio;
-  }
-
-  /** For each of the document's terms ({@code byTerm}: its topics' betas), sum of beta * theta, kept off zero. */
-  private static double[] phiNorm(double[][] byTerm, double[] expElogtheta) {
-    double[] norm = new double[byTerm.length];
-    for (int j = 0; j < norm.length; j++) {
-      double sum = 0;
-      double[] beta = byTerm[j];
-      for (int t = 0; t < expElogtheta.length; t++) {
-        sum += beta[t] * expElogtheta[t];
+  /** counts / phiNorm for each term, phiNorm being the sum of beta * theta over topics, kept off zero. */
+  private static void updateRatio(double[] ratio, double[] counts, double[] betas, double[] expElogtheta) {
+    int k = expElogtheta.length;
+    for (int j = 0; j < ratio.length; j++) {
+      double norm = 0;
+      int row = j * k;
+      for (int t = 0; t < k; t++) {
+        norm += betas[row + t] * expElogtheta[t];
       }
-      norm[j] = sum + 1e-100;
+      ratio[j] = counts[j] / (norm + 1e-100);
     }
-    return norm;
   }
 
   /** By topic, side by side: a digamma for every topic and term, each iteration. */
   private static double[][] expDirichletExpectation(double[][] lambda) {
     double[][] result = new double[lambda.length][];
-    IntStream.range(0, lambda.length).parallel().forEach(t -> result[t] = exp(dirichletExpectation(lambda[t])));
+    IntStream.range(0, lambda.length).parallel().forEach(t -> result[t] = expDirichletExpectation(lambda[t]));
+    return result;
+  }
+
+  /** exp(E[log x]) under Dirichlet(parameters): exp(digamma(a_i) - digamma(sum a)). */
+  private static double[] expDirichletExpectation(double[] parameters) {
+    double[] result = new double[parameters.length];
+    double total = Digamma.of(sum(parameters));
+    for (int i = 0; i < parameters.length; i++) {
+      result[i] = Math.exp(Digamma.of(parameters[i]) - total);
+    }
     return result;
   }
 
   /** E[log x] under Dirichlet(parameters): digamma(a_i) - digamma(sum a). */
   private static double[] dirichletExpectation(double[] parameters) {
-    double total = Digamma.of(Arrays.stream(parameters).sum());
     double[] result = new double[parameters.length];
+    double total = Digamma.of(sum(parameters));
     for (int i = 0; i < parameters.length; i++) {
       result[i] = Digamma.of(parameters[i]) - total;
     }
     return result;
   }
 
-  private static double[] exp(double[] values) {
-    return Arrays.stream(values).map(Math::exp).toArray();
+  /** In order, as Breeze sums a vector (a stream's sum compensates, which Spark's does not). */
+  private static double sum(double[] values) {
+    double sum = 0;
+    for (double value : values) {
+      sum += value;
+    }
+    return sum;
   }
 
   private static double[] gammaSamples(int n, long seed) {
