@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs parses in a separate JVM ({@link ParseServer}), one file at a time, so that a parser that
  * hangs, exhausts memory or exits cannot take the executor down: the process is killed at the
- * time limit, or noticed dead, and a new one is started for the next file. One per task.
+ * time limit, or noticed dead, and a new one is started for the next file. Used by one task at
+ * a time; {@link ParseProcessPool} passes it on to the executor's next task.
  */
 final class ForkedParser implements AutoCloseable {
   /** The JVM's exit code with -XX:+ExitOnOutOfMemoryError. */
@@ -41,9 +42,19 @@ final class ForkedParser implements AutoCloseable {
   private DataOutputStream toProcess;
   private DataInputStream fromProcess;
   private StderrTail stderr;
+  private volatile boolean busy;
 
   ForkedParser(ExtractionLimits limits) {
     this.limits = limits;
+  }
+
+  ExtractionLimits limits() {
+    return limits;
+  }
+
+  /** True between parses with the process running: a task ended with no parse cut short. */
+  boolean idleAndAlive() {
+    return process != null && process.isAlive() && !busy;
   }
 
   /** Sends the file's bytes to the parse process and waits, at most the time limit, for its text. */
@@ -58,8 +69,11 @@ final class ForkedParser implements AutoCloseable {
       ParseProtocol.writeRequest(toProcess, fileName, fileBytes, new DigestInputStream(file, sha256));
       return ParseProtocol.readResponse(fromProcess, HexFormat.of().formatHex(sha256.digest()));
     });
+    busy = true;
     try {
-      return exchange.get(limits.timeoutMillis(), TimeUnit.MILLISECONDS);
+      Extraction extraction = exchange.get(limits.timeoutMillis(), TimeUnit.MILLISECONDS);
+      busy = false;
+      return extraction;
     } catch (TimeoutException e) {
       stop();
       exchange.cancel(true);

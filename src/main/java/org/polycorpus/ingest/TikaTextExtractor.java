@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * Reads one file at a time through Hadoop's FileSystem, within the byte limit, and has it parsed
  * by a {@link ForkedParser}. Built once per task (never shipped from the driver) and closed
- * when the task ends.
+ * when the task ends, which hands the parse process on to the executor's next task.
  */
 public final class TikaTextExtractor implements AutoCloseable {
   private final ExtractionLimits limits;
@@ -18,7 +18,7 @@ public final class TikaTextExtractor implements AutoCloseable {
 
   public TikaTextExtractor(ExtractionLimits limits) {
     this.limits = limits;
-    this.parser = new ForkedParser(limits);
+    this.parser = ParseProcessPool.take(limits);
   }
 
   public Extraction extract(FileSystem fs, String path, long byteSize) {
@@ -45,6 +45,6 @@ public final class TikaTextExtractor implements AutoCloseable {
 
   @Override
   public void close() {
-    parser.close();
+    ParseProcessPool.giveBack(parser);
   }
 }

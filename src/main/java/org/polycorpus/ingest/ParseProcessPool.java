@@ -1,0 +1,76 @@
+package org.polycorpus.ingest;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parse processes kept between the tasks of one executor. Starting one (a JVM loading Tika's
+ * parsers) costs about 2 s, as much as parsing a few hundred pages; a task hands its process
+ * back when it ends, and the executor's next task parses with it. Only a live process with no
+ * parse under way is kept: one that timed out, crashed or ran out of memory was stopped and is
+ * replaced, as within a task. Kept processes exit after a while unused, and with the executor
+ * (their standard input closes).
+ */
+final class ParseProcessPool {
+  private static final long IDLE_MILLIS = 30_000;
+
+  private record Idle(ForkedParser parser, long since) {}
+
+  private static final Deque<Idle> IDLE = new ArrayDeque<>();
+  private static final ScheduledExecutorService REAPER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "polycorpus-parse-reaper");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  static {
+    REAPER.scheduleWithFixedDelay(ParseProcessPool::closeIdle, IDLE_MILLIS, IDLE_MILLIS / 3, TimeUnit.MILLISECONDS);
+  }
+
+  private ParseProcessPool() {}
+
+  /** A kept process started with these limits, or a new parser that starts one on its first file. */
+  static ForkedParser take(ExtractionLimits limits) {
+    synchronized (IDLE) {
+      for (Iterator<Idle> kept = IDLE.iterator(); kept.hasNext(); ) {
+        ForkedParser parser = kept.next().parser();
+        if (parser.limits().equals(limits)) {
+          kept.remove();
+          return parser;
+        }
+      }
+    }
+    return new ForkedParser(limits);
+  }
+
+  /** Keeps the parser's process for the next task if it is alive and idle; otherwise closes it. */
+  static void giveBack(ForkedParser parser) {
+    if (!parser.idleAndAlive()) {
+      parser.close();
+      return;
+    }
+    Idle surplus = null;
+    synchronized (IDLE) {
+      IDLE.addFirst(new Idle(parser, System.currentTimeMillis()));
+      if (IDLE.size() > Runtime.getRuntime().availableProcessors()) {
+        surplus = IDLE.removeLast();
+      }
+    }
+    if (surplus != null) {
+      surplus.parser().close();
+    }
+  }
+
+  private static void closeIdle() {
+    long cutoff = System.currentTimeMillis() - IDLE_MILLIS;
+    Deque<Idle> expired = new ArrayDeque<>();
+    synchronized (IDLE) {
+      IDLE.removeIf(idle -> idle.since() < cutoff && expired.add(idle));
+    }
+    expired.forEach(idle -> idle.parser().close());
+  }
+}

@@ -1,0 +1,47 @@
+package org.polycorpus.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ParseProcessPoolTest {
+  private static final byte[] ARTICLE = AdversarialCorpus.GERMAN.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] HANGS = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mock>\n"
+      + "  <hang millis=\"600000\" heavy=\"false\" interruptible=\"false\"/>\n</mock>\n").getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void theNextTaskParsesWithTheProcessAnEndedTaskHandedBack() {
+    // Limits no other test uses, so that no other test's process is handed out here.
+    ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_711);
+    ForkedParser first = ParseProcessPool.take(limits);
+    assertThat(parse(first, ARTICLE, "article.txt").status()).isEqualTo(DocumentStatus.OK);
+    ParseProcessPool.giveBack(first);
+
+    try (ForkedParser other = ParseProcessPool.take(limits.withMaxChars(4_712))) {
+      assertThat(other).as("other limits, another process").isNotSameAs(first);
+    }
+    ForkedParser next = ParseProcessPool.take(limits);
+    assertThat(next).isSameAs(first);
+    assertThat(next.idleAndAlive()).isTrue();
+    assertThat(parse(next, ARTICLE, "article.txt").text()).isEqualTo(AdversarialCorpus.GERMAN);
+    ParseProcessPool.giveBack(next);
+  }
+
+  @Test
+  void aProcessStoppedAtTheTimeLimitIsNotHandedOn() {
+    ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_713).withTimeoutMillis(3_000);
+    ForkedParser parser = ParseProcessPool.take(limits);
+    assertThat(parse(parser, HANGS, "hangs.xml").status()).isEqualTo(DocumentStatus.TIMEOUT);
+    assertThat(parser.idleAndAlive()).isFalse();
+    ParseProcessPool.giveBack(parser);
+    try (ForkedParser replacement = ParseProcessPool.take(limits)) {
+      assertThat(replacement).isNotSameAs(parser);
+    }
+  }
+
+  private static Extraction parse(ForkedParser parser, byte[] content, String name) {
+    return parser.parse(new ByteArrayInputStream(content), name, content.length);
+  }
+}
