@@ -13,14 +13,21 @@ import org.apache.spark.ml.linalg.SparseVector;
 /**
  * Online variational Bayes for LDA (Hoffman, Blei and Bach, 2010) as Spark's
  * OnlineLDAOptimizer runs it, with the same defaults (alpha and eta 1/k, learning offset 1024,
- * decay 0.51, gamma shape 100, Newton updates of alpha), computed in one task for a language
- * small enough to fit in it. Returns the topic-word parameters and the document concentration.
+ * decay 0.51, gamma shape 100, Newton updates of alpha) but a cap on each document's E-step,
+ * computed in one task for a language small enough to fit in it. Returns the topic-word
+ * parameters and the document concentration.
  */
 final class OnlineLda {
   static final double GAMMA_SHAPE = 100;
   private static final double LEARNING_OFFSET = 1024;
   private static final double LEARNING_DECAY = 0.51;
   private static final double GAMMA_CHANGE = 1e-3;
+  /**
+   * At most this many E-step iterations per document and batch, as scikit-learn's
+   * max_doc_update_iter (gensim stops at 50); Spark has no cap. Most documents converge within
+   * a few dozen, but a long page can take thousands, and those were most of the fit's time.
+   */
+  private static final int MAX_GAMMA_ITERATIONS = 100;
   /**
    * A batch of this many documents or more is inferred in {@link #PARTS} ranges side by side, on
    * the executor's idle cores: a large language's LDA would otherwise run on one core long after
@@ -127,7 +134,7 @@ final class OnlineLda {
     updateRatio(ratio, counts, betas, expElogtheta);
     double[] sums = new double[k];
     double change = Double.POSITIVE_INFINITY;
-    while (change > GAMMA_CHANGE) {
+    for (int round = 0; round < MAX_GAMMA_ITERATIONS && change > GAMMA_CHANGE; round++) {
       // Every topic's sum in one pass over the terms: k independent running sums, each still
       // taken in term order.
       Arrays.fill(sums, 0);
