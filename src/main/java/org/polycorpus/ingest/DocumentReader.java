@@ -69,8 +69,8 @@ public final class DocumentReader {
       rows.add(RowFactory.create(docId(file.relativePath()), file.path(), file.relativePath(),
           file.byteSize(), file.listingError()));
     }
-    // Each task starts a parse process (a JVM and Tika, about 2 s): two tasks per core balance
-    // slow files without paying that start-up more often than needed.
+    // Two tasks per core balance slow files; the second wave parses with the processes the
+    // first handed back (ParseProcessPool), so it does not pay their start-up again.
     int partitions = Math.max(1, Math.min(
         (files.size() + FILES_PER_PARTITION - 1) / FILES_PER_PARTITION,
         spark.sparkContext().defaultParallelism() * 2));
