@@ -1,35 +1,50 @@
 package org.polycorpus.ingest;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /** Unicode NFKC and whitespace normalisation of extracted text, line by line. */
 public final class TextCleaner {
-  // Controls and invisible format characters other than ZWNJ/ZWJ, which Persian spelling needs.
-  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2060\\uFEFF\\u00AD]");
-  private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\t\\p{Zs}]+");
-  private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\u000B\\u000C\\u0085]");
-
   private TextCleaner() {}
 
-  /** NFKC; one space between words; no blank, leading or trailing space on any line. */
+  /**
+   * NFKC; one space between words; no blank, leading or trailing space on any line. Controls
+   * and invisible format characters go, except ZWNJ/ZWJ, which Persian spelling needs. One pass
+   * over the text: this runs on every extracted file.
+   */
   public static String clean(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
     String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    normalised = LINE_BREAK.matcher(normalised).replaceAll("\n");
-    normalised = INVISIBLE.matcher(normalised).replaceAll("");
     StringBuilder out = new StringBuilder(normalised.length());
-    for (String line : normalised.split("\n")) {
-      String tidy = HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip();
-      if (!tidy.isEmpty()) {
-        if (out.length() > 0) {
+    boolean lineBreak = false; // since the last character kept
+    boolean space = false; // since the last character kept, on the same line
+    for (int i = 0; i < normalised.length(); i++) {
+      char c = normalised.charAt(i);
+      if (isLineBreak(c)) {
+        lineBreak = out.length() > 0;
+        space = false;
+      } else if (c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR) {
+        space = out.length() > 0 && !lineBreak;
+      } else if (!isInvisible(c)) {
+        if (lineBreak) {
           out.append('\n');
+        } else if (space) {
+          out.append(' ');
         }
-        out.append(tidy);
+        lineBreak = false;
+        space = false;
+        out.append(c);
       }
     }
     return out.toString();
+  }
+
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C' || c == '\u0085';
+  }
+
+  private static boolean isInvisible(char c) {
+    return Character.getType(c) == Character.CONTROL || c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
   }
 }
