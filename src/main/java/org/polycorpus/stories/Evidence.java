@@ -14,8 +14,10 @@ import org.polycorpus.analysis.LanguageAnalyzers;
  * names. A name is a capitalised word in a cased script, or any word of at least three letters
  * that is not a stopword in an uncased one (Arabic, Persian, Hebrew …). Names are compared by
  * consonant skeleton of their ICU Latin transliteration, so "Pakistan", "پاکستان" and
- * "باكستان" all give "bkstn", and "Hammouchi", "حموچی" and "حموشي" give "hms". Not thread-safe
- * (the transliterator): one per task.
+ * "باكستان" all give "bkstn", and "Hammouchi", "حموچی" and "حموشي" give "hms". Chinese and
+ * Japanese put no spaces between words, so a run of their letters longer than a name is a
+ * clause: it is not taken (its transliteration, the costliest there is, would give a key no
+ * other document has). Not thread-safe (the transliterator): one per task.
  */
 final class Evidence {
   /** A key ("#2025", "@bkstn") and the word it was read from. */
@@ -23,6 +25,10 @@ final class Evidence {
 
   private static final int MIN_SKELETON = 3;
   private static final int MIN_NAME_LETTERS = 3;
+  /** Longest name, in letters, in a script written without spaces: longer runs are clauses. */
+  private static final int MAX_UNSPACED_NAME_LETTERS = 8;
+  /** Below this code point no letter is Han or kana. */
+  private static final int FIRST_CJK = 0x2E80;
   private static final String[] ARABIC_PREFIXES = {"وال", "بال", "فال", "كال", "لل", "ال"};
 
   /** Names cached per task: a corpus repeats its names, and transliteration is most of the work. */
@@ -55,7 +61,7 @@ final class Evidence {
           i += Character.charCount(text.codePointAt(i));
         }
         String word = text.substring(start, i);
-        String name = name(word, sentenceStart, stopwords);
+        String name = isClause(word) ? null : name(word, sentenceStart, stopwords);
         if (name != null) {
           String skeleton = skeletonOf(name);
           if (skeleton.length() >= MIN_SKELETON) {
@@ -78,6 +84,17 @@ final class Evidence {
       skeletons.clear();
     }
     return skeletons.computeIfAbsent(name, n -> skeleton(isAscii(n) ? n : toLatin.transliterate(n)));
+  }
+
+  /** A run of letters starting in Han or kana, too long for a name. */
+  private static boolean isClause(String word) {
+    int first = word.codePointAt(0);
+    if (first < FIRST_CJK || word.codePointCount(0, word.length()) <= MAX_UNSPACED_NAME_LETTERS) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(first);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA;
   }
 
   /** ASCII letters are already Latin and ASCII: the transliterator, the costliest step, would only lower-case them. */

@@ -33,4 +33,15 @@ class EvidenceTest {
       }
     }
   }
+
+  @Test
+  void aChineseOrJapaneseClauseIsNoName() {
+    Evidence evidence = new Evidence();
+    // Unspaced scripts: a run of letters is a clause ("Pakistan and Morocco strengthen
+    // cooperation against terrorism"), not a name; a short run may be one.
+    assertThat(evidence.keys("巴基斯坦和摩洛哥加强反恐合作", "zh")).isEmpty();
+    assertThat(evidence.keys("首都はイスラマバードです", "ja")).isEmpty();
+    assertThat(evidence.keys("イスラマバード", "ja")).extracting(Evidence.Key::key).containsExactly("@srmbd");
+    assertThat(evidence.keys("巴基斯坦", "zh")).extracting(Evidence.Key::word).containsExactly("巴基斯坦");
+  }
 }
