@@ -73,9 +73,8 @@ public final class NearDuplicates {
     var shingles = udf(new Shingles(settings.shingle()), DataTypes.createArrayType(DataTypes.StringType, false));
     Dataset<Row> hashed = new HashingTF().setInputCol("shingles").setOutputCol("shingle_set")
         .setNumFeatures(FEATURES).setBinary(true)
-        .transform(parts.select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col(Columns.TOKENS))
-            // The parts arrive a file per language, a large language in one task: spread them.
-            .repartition(parts.sparkSession().sparkContext().defaultParallelism(), col(Columns.DOC_ID))
+        .transform(SingleTask.spread(parts.select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col(Columns.TOKENS)),
+                Columns.DOC_ID)
             .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), shingles.apply(col(Columns.TOKENS)).as("shingles"))
             .filter(size(col("shingles")).geq(MIN_SHINGLES)))
         .persist(StorageLevel.MEMORY_AND_DISK());

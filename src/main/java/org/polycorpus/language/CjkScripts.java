@@ -5,7 +5,7 @@ package org.polycorpus.language;
  * Japanese or Chinese paragraph with a few Latin words (commands, names) is often taken for a
  * European language, and Japanese for Chinese; which scripts the letters are in settles it.
  */
-final class CjkScripts {
+public final class CjkScripts {
   /** CJK letters must make up at least this share of all letters before the rule applies. */
   static final double MIN_CJK_SHARE = 0.2;
   /** Kana beyond this share of Han and kana letters marks Japanese rather than Chinese. */
@@ -37,6 +37,12 @@ final class CjkScripts {
       case HANGUL -> HANGUL;
       default -> OTHER;
     };
+  }
+
+  /** Han, hiragana or katakana: the letters of Chinese and Japanese, written without spaces. */
+  public static boolean isHanOrKana(int codePoint) {
+    byte script = codePoint < BMP_SCRIPTS.length ? BMP_SCRIPTS[codePoint] : scriptOf(codePoint);
+    return script == HAN || script == KANA;
   }
 
   /** "zh", "ja" or "ko" with the share of letters in CJK scripts, or null when the text is not CJK. */

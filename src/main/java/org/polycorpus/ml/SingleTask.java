@@ -24,6 +24,14 @@ public final class SingleTask {
 
   private SingleTask() {}
 
+  /**
+   * The rows hashed by {@code column} over every core, for the per-row work before a one-task
+   * step: inputs arrive a file per language, and a large language would be read in one task.
+   */
+  public static Dataset<Row> spread(Dataset<Row> rows, String column) {
+    return rows.repartition(rows.sparkSession().sparkContext().defaultParallelism(), rows.col(column));
+  }
+
   /** Rows arrive in the dataset's partition order, so a sorted dataset gives a deterministic result. */
   public static <T> T run(Dataset<Row> rows, Work<T> work) {
     return rows.javaRDD().coalesce(1)

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArraySet;
 import org.polycorpus.analysis.LanguageAnalyzers;
+import org.polycorpus.language.CjkScripts;
 
 /**
  * What a story keeps across languages without translation: numbers (any script's digits) and
@@ -27,8 +28,6 @@ final class Evidence {
   private static final int MIN_NAME_LETTERS = 3;
   /** Longest name, in letters, in a script written without spaces: longer runs are clauses. */
   private static final int MAX_UNSPACED_NAME_LETTERS = 8;
-  /** Below this code point no letter is Han or kana. */
-  private static final int FIRST_CJK = 0x2E80;
   private static final String[] ARABIC_PREFIXES = {"وال", "بال", "فال", "كال", "لل", "ال"};
 
   /** Names cached per task: a corpus repeats its names, and transliteration is most of the work. */
@@ -88,13 +87,8 @@ final class Evidence {
 
   /** A run of letters starting in Han or kana, too long for a name. */
   private static boolean isClause(String word) {
-    int first = word.codePointAt(0);
-    if (first < FIRST_CJK || word.codePointCount(0, word.length()) <= MAX_UNSPACED_NAME_LETTERS) {
-      return false;
-    }
-    Character.UnicodeScript script = Character.UnicodeScript.of(first);
-    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA;
+    return CjkScripts.isHanOrKana(word.codePointAt(0))
+        && word.codePointCount(0, word.length()) > MAX_UNSPACED_NAME_LETTERS;
   }
 
   /** ASCII letters are already Latin and ASCII: the transliterator, the costliest step, would only lower-case them. */

@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.features.InTaskVocabulary;
+import org.polycorpus.ml.SingleTask;
 import org.polycorpus.ml.UnionFind;
 import org.polycorpus.output.Tables;
 import scala.jdk.javaapi.CollectionConverters;
@@ -53,10 +54,8 @@ final class InTaskStoryLinks {
   private InTaskStoryLinks() {}
 
   static StoryLinks.Tables find(Dataset<Row> documents, Dataset<Row> documentClusters, double minScore) {
-    // Documents arrive a file per language, a large language in one task: spread them first.
-    JavaRDD<Serializable> keys = documents.select(Columns.DOC_ID, Columns.LANGUAGE, Columns.BODY)
-        .repartition(documents.sparkSession().sparkContext().defaultParallelism(), documents.col(Columns.DOC_ID))
-        .javaRDD().mapPartitions(InTaskStoryLinks::keysOf);
+    JavaRDD<Serializable> keys = SingleTask.spread(documents.select(Columns.DOC_ID, Columns.LANGUAGE, Columns.BODY),
+        Columns.DOC_ID).javaRDD().mapPartitions(InTaskStoryLinks::keysOf);
     JavaRDD<Serializable> clusters = documentClusters.select(Columns.DOC_ID, Columns.LANGUAGE, Columns.CLUSTER_ID)
         .javaRDD().map(row -> new ClusterOf(row.getString(0), row.getString(1), row.getInt(2)));
     // A shuffle into the one task, so that evidence is still read by every executor.

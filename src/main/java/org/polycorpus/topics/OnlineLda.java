@@ -210,12 +210,11 @@ final class OnlineLda {
     return result;
   }
 
-  /** exp(E[log x]) under Dirichlet(parameters): exp(digamma(a_i) - digamma(sum a)). */
+  /** exp(E[log x]) under Dirichlet(parameters). */
   private static double[] expDirichletExpectation(double[] parameters) {
-    double[] result = new double[parameters.length];
-    double total = Digamma.of(sum(parameters));
-    for (int i = 0; i < parameters.length; i++) {
-      result[i] = Math.exp(Digamma.of(parameters[i]) - total);
+    double[] result = dirichletExpectation(parameters);
+    for (int i = 0; i < result.length; i++) {
+      result[i] = Math.exp(result[i]);
     }
     return result;
   }
