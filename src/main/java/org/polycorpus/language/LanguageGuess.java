@@ -1,25 +1,19 @@
 package org.polycorpus.language;
 
-import java.util.List;
-import java.util.Locale;
-import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
-import org.apache.tika.language.detect.LanguageResult;
-
 /**
- * Tika's Optimaize detector behind a small interface that caps input length, with Chinese,
- * Japanese and Korean decided by script ({@link CjkScripts}). Not thread-safe and not
- * serializable: one per task.
+ * Optimaize's detection as Tika configures it ({@link NgramSampler}) behind a small interface
+ * that caps input length, with Chinese, Japanese and Korean decided by script
+ * ({@link CjkScripts}). Not thread-safe and not serializable: one per task.
  */
 public final class LanguageGuess {
   /** ISO 639-3 "undetermined": too little text, or no language above the confidence floor. */
   public static final String UNDETERMINED = "und";
 
-  private final OptimaizeLangDetector detector;
+  private final NgramSampler sampler;
   private final int maxChars;
 
   public LanguageGuess(int maxChars) {
-    this.detector = new OptimaizeLangDetector(maxChars);
-    this.detector.loadModels();
+    this.sampler = new NgramSampler(maxChars);
     this.maxChars = maxChars;
   }
 
@@ -28,28 +22,39 @@ public final class LanguageGuess {
     if (text == null || text.isBlank()) {
       return new Result(UNDETERMINED, 0.0);
     }
-    String sample = text.length() > maxChars ? text.substring(0, maxChars) : text;
+    String sample = sample(text);
     Result cjk = CjkScripts.classify(sample);
     if (cjk != null) {
       return cjk.confidence() < minConfidence ? new Result(UNDETERMINED, cjk.confidence()) : cjk;
     }
-    detector.reset();
-    detector.addText(sample);
-    List<LanguageResult> results = detector.detectAll();
-    if (results.isEmpty() || results.get(0).isUnknown()) {
+    NgramSampler.Best best = sampler.best(sample);
+    if (best == null) {
       return new Result(UNDETERMINED, 0.0);
     }
-    LanguageResult best = results.get(0);
-    double confidence = best.getRawScore();
-    return confidence < minConfidence
-        ? new Result(UNDETERMINED, confidence)
-        : new Result(primarySubtag(best.getLanguage()), confidence);
+    return best.probability() < minConfidence
+        ? new Result(UNDETERMINED, best.probability())
+        : new Result(best.language(), best.probability());
   }
 
-  /** "zh-CN" -> "zh": analyzers and output partitions are per language, not per region. */
-  static String primarySubtag(String tag) {
-    int dash = tag.indexOf('-');
-    return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+  /**
+   * {@code language}, unless {@link #detect} finds another language at {@code minConfidence} or
+   * more: then that one. Cheaper than detect when the text is in {@code language}, as most
+   * lines of a document are.
+   */
+  public String detectOther(String text, String language, double minConfidence) {
+    if (text == null || text.isBlank()) {
+      return language;
+    }
+    String sample = sample(text);
+    if (CjkScripts.classify(sample) != null || !sampler.stays(sample, language, minConfidence)) {
+      Result result = detect(text, minConfidence);
+      return result.language().equals(UNDETERMINED) ? language : result.language();
+    }
+    return language;
+  }
+
+  private String sample(String text) {
+    return text.length() > maxChars ? text.substring(0, maxChars) : text;
   }
 
   public record Result(String language, double confidence) {}

@@ -62,7 +62,6 @@ public final class Segments {
     if (line.length() < minChars) {
       return documentLanguage;
     }
-    LanguageGuess.Result result = guess.detect(line, minConfidence);
-    return result.language().equals(LanguageGuess.UNDETERMINED) ? documentLanguage : result.language();
+    return guess.detectOther(line, documentLanguage, minConfidence);
   }
 }

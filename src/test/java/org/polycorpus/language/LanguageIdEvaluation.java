@@ -46,8 +46,14 @@ final class LanguageIdEvaluation {
       detector.addText(text);
       var best = detector.detect();
       return best.isUnknown() ? LanguageGuess.UNDETERMINED
-          : HandbookSamples.normalise(LanguageGuess.primarySubtag(best.getLanguage()));
+          : HandbookSamples.normalise(primarySubtag(best.getLanguage()));
     });
+  }
+
+  /** "zh-CN" -> "zh". */
+  private static String primarySubtag(String tag) {
+    int dash = tag.indexOf('-');
+    return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
   }
 
   static Candidate lingua(boolean lowAccuracy) {
