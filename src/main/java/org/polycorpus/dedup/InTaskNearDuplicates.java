@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -34,7 +33,7 @@ final class InTaskNearDuplicates {
 
   private InTaskNearDuplicates() {}
 
-  /** {@code signed}: language, doc_id, shingle_set, hashes; returns {@link NearDuplicates#find}'s rows. */
+  /** {@code signed}: language, doc_id, shingle_set, bands; returns {@link NearDuplicates#find}'s rows. */
   static Dataset<Row> find(Dataset<Row> signed, double minSimilarity) {
     return signed.repartition(1)
         .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows ->
@@ -48,8 +47,10 @@ final class InTaskNearDuplicates {
     parts.sort(Comparator.comparing((Row row) -> row.getString(0))
         .thenComparing(row -> row.getString(1), InTaskVocabulary.SPARK_ORDER));
     Map<String, List<Integer>> bands = new HashMap<>();
+    List<int[]> sets = new ArrayList<>(parts.size());
     for (int p = 0; p < parts.size(); p++) {
-      for (String band : NearDuplicates.bandKeys(parts.get(p).<Vector>getList(3))) {
+      sets.add(NearDuplicates.ints(parts.get(p).getAs(2)));
+      for (String band : parts.get(p).<String>getList(3)) {
         bands.computeIfAbsent(parts.get(p).getString(0) + '\u0000' + band, b -> new ArrayList<>()).add(p);
       }
     }
@@ -66,7 +67,8 @@ final class InTaskNearDuplicates {
     for (long pair : candidates) {
       Row a = parts.get((int) (pair / parts.size()));
       Row b = parts.get((int) (pair % parts.size()));
-      double jaccard = round(NearDuplicates.jaccard(a.getAs(2), b.getAs(2)), 6);
+      double jaccard = round(NearDuplicates.jaccard(sets.get((int) (pair / parts.size())),
+          sets.get((int) (pair % parts.size()))), 6);
       if (jaccard >= minSimilarity) {
         List<String> nodeA = List.of(a.getString(0), a.getString(1));
         List<String> nodeB = List.of(b.getString(0), b.getString(1));

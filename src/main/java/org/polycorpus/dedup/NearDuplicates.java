@@ -6,25 +6,17 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.ml.ConnectedComponents;
 import org.polycorpus.ml.SingleTask;
-import scala.collection.immutable.Seq;
+import scala.collection.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -41,6 +33,7 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class NearDuplicates {
   private static final String DUPLICATE_OF = Columns.DUPLICATE_OF;
   private static final String SIMILARITY = Columns.DUPLICATE_SIMILARITY;
+  private static final String SET = ShingleSignatures.SET;
   /**
    * 15 bands of 3 hashes: a pair is a candidate with probability 1 - (1 - J^3)^15, 0.998 at
    * similarity J = 0.7, 0.11 at J = 0.2.
@@ -52,7 +45,6 @@ public final class NearDuplicates {
    * manuals) are equal without being copies of one another.
    */
   static final int MIN_SHINGLES = 5;
-  private static final int FEATURES = 1 << 22;
 
   /** {@code minSimilarity}: Jaccard similarity of shingle sets; {@code shingle}: words per shingle. */
   public record Settings(double minSimilarity, int shingle, long seed) {}
@@ -70,31 +62,29 @@ public final class NearDuplicates {
 
   /** Up to {@code inTaskParts} parts, pairs and groups are found in one task; beyond, by Spark joins. */
   static Dataset<Row> find(Dataset<Row> parts, Settings settings, long inTaskParts) {
-    var shingles = udf(new Shingles(settings.shingle()), DataTypes.createArrayType(DataTypes.StringType, false));
-    Dataset<Row> hashed = new HashingTF().setInputCol("shingles").setOutputCol("shingle_set")
-        .setNumFeatures(FEATURES).setBinary(true)
-        .transform(SingleTask.spread(parts.select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col(Columns.TOKENS)),
-                Columns.DOC_ID)
-            .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), shingles.apply(col(Columns.TOKENS)).as("shingles"))
-            .filter(size(col("shingles")).geq(MIN_SHINGLES)))
+    var sign = udf(new ShingleSignatures(settings.shingle(), settings.seed()), ShingleSignatures.SCHEMA);
+    Dataset<Row> signed = SingleTask.spread(parts.select(col(Columns.DOC_ID), col(Columns.LANGUAGE),
+            col(Columns.TOKENS)), Columns.DOC_ID)
+        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), sign.apply(col(Columns.TOKENS)).as("signature"))
+        .filter(col("signature").isNotNull())
+        .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col("signature." + SET).as(SET),
+            col("signature." + ShingleSignatures.BANDS).as(ShingleSignatures.BANDS))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    MinHashLSHModel lsh = new MinHashLSH().setInputCol("shingle_set").setOutputCol("hashes")
-        .setNumHashTables(BANDS * ROWS).setSeed(settings.seed()).fit(hashed);
-    if (hashed.count() <= inTaskParts) {
-      Dataset<Row> duplicates = InTaskNearDuplicates.find(lsh.transform(hashed)
-          .select(Columns.LANGUAGE, Columns.DOC_ID, "shingle_set", "hashes"), settings.minSimilarity()).localCheckpoint();
-      hashed.unpersist();
+    if (signed.count() <= inTaskParts) {
+      Dataset<Row> duplicates = InTaskNearDuplicates.find(
+          signed.select(Columns.LANGUAGE, Columns.DOC_ID, SET, ShingleSignatures.BANDS), settings.minSimilarity())
+          .localCheckpoint();
+      signed.unpersist();
       return duplicates;
     }
-    var bands = udf((UDF1<Seq<Vector>, List<String>>) hashes -> bandKeys(CollectionConverters.asJava(hashes)),
-        DataTypes.createArrayType(DataTypes.StringType, false));
-    Dataset<Row> banded = lsh.transform(hashed)
-        .select(col(Columns.LANGUAGE), col(Columns.DOC_ID), explode(bands.apply(col("hashes"))).as("band"));
+    Dataset<Row> banded = signed
+        .select(col(Columns.LANGUAGE), col(Columns.DOC_ID), explode(col(ShingleSignatures.BANDS)).as("band"));
     Dataset<Row> candidates = banded.toDF(Columns.LANGUAGE, "a", "band")
         .join(banded.toDF(Columns.LANGUAGE, "b", "band"), new String[] {Columns.LANGUAGE, "band"})
         .filter(col("a").lt(col("b"))).select(Columns.LANGUAGE, "a", "b").distinct();
-    var jaccard = udf((UDF2<Vector, Vector, Double>) NearDuplicates::jaccard, DataTypes.DoubleType);
-    Dataset<Row> sets = hashed.select(Columns.LANGUAGE, Columns.DOC_ID, "shingle_set");
+    var jaccard = udf((UDF2<Seq<Integer>, Seq<Integer>, Double>) (a, b) -> jaccard(ints(a), ints(b)),
+        DataTypes.DoubleType);
+    Dataset<Row> sets = signed.select(Columns.LANGUAGE, Columns.DOC_ID, SET);
     // Materialised once: the groups, the similarities and the table all read the pairs.
     Dataset<Row> pairs = candidates
         .join(sets.toDF(Columns.LANGUAGE, "a", "set_a"), new String[] {Columns.LANGUAGE, "a"})
@@ -103,7 +93,7 @@ public final class NearDuplicates {
             .as("similarity"))
         .filter(col("similarity").geq(settings.minSimilarity()))
         .localCheckpoint();
-    hashed.unpersist();
+    signed.unpersist();
     Dataset<Row> edges = pairs.select(Columns.LANGUAGE, "a", "b")
         .union(pairs.select(col(Columns.LANGUAGE), col("b").as("a"), col("a").as("b")));
     Dataset<Row> similarity = pairs.select(Columns.LANGUAGE, "a", "similarity")
@@ -143,23 +133,8 @@ public final class NearDuplicates {
         .withColumn(SIMILARITY, lit(null).cast(DataTypes.DoubleType));
   }
 
-  /** "band:h1,h2,h3" for each band of the signature: equal keys mean equal hashes in that band. */
-  static List<String> bandKeys(List<Vector> signature) {
-    List<String> keys = new ArrayList<>(BANDS);
-    for (int band = 0; band < BANDS; band++) {
-      StringBuilder key = new StringBuilder().append(band).append(':');
-      for (int row = 0; row < ROWS; row++) {
-        key.append((long) signature.get(band * ROWS + row).apply(0)).append(',');
-      }
-      keys.add(key.toString());
-    }
-    return keys;
-  }
-
-  /** Jaccard similarity of two binary vectors' sets of non-zero indices. */
-  static double jaccard(Vector a, Vector b) {
-    int[] x = a.toSparse().indices();
-    int[] y = b.toSparse().indices();
+  /** Jaccard similarity of two sorted sets of distinct shingle hashes. */
+  static double jaccard(int[] x, int[] y) {
     int both = 0;
     for (int i = 0, j = 0; i < x.length && j < y.length; ) {
       if (x[i] == y[j]) {
@@ -175,29 +150,7 @@ public final class NearDuplicates {
     return (double) both / (x.length + y.length - both);
   }
 
-  /** Runs of {@code size} consecutive terms; a shorter text is one shingle of all its terms. */
-  private static final class Shingles implements UDF1<Seq<String>, List<String>> {
-    private final int size;
-
-    Shingles(int size) {
-      this.size = size;
-    }
-
-    @Override
-    public List<String> call(Seq<String> tokens) {
-      List<String> terms = CollectionConverters.asJava(tokens);
-      List<String> shingles = new ArrayList<>();
-      if (terms.isEmpty()) {
-        return shingles;
-      }
-      if (terms.size() <= size) {
-        shingles.add(String.join(" ", terms));
-        return shingles;
-      }
-      for (int i = 0; i + size <= terms.size(); i++) {
-        shingles.add(String.join(" ", terms.subList(i, i + size)));
-      }
-      return shingles;
-    }
+  static int[] ints(Seq<Integer> values) {
+    return CollectionConverters.asJava(values).stream().mapToInt(Integer::intValue).toArray();
   }
 }
