@@ -64,7 +64,9 @@ public final class CorpusJob {
       Dataset<Row> documents = Preprocessing.extract(spark, options.ingest, out, timer);
       PipelineModel preprocessing = fitPreprocessing(documents);
       Dataset<Row> analysed = Preprocessing.analyseToWork(preprocessing, documents, out, timer);
-      Dataset<Row> parts = Preprocessing.partsToWork(analysed, out, timer);
+      // Read twice (near-duplicates, then the parts kept), each time straight from the
+      // analysed checkpoint: a checkpoint of its own cost more to write than it saved.
+      Dataset<Row> parts = Preprocessing.parts(analysed);
       Dataset<Row> duplicates = timer.time("near_duplicates", () -> writeDuplicateGroups(parts, out));
       timer.time("write_documents", () ->
           Writers.write(NearDuplicates.markDocuments(analysed, duplicates), Tables.DOCUMENTS, out));

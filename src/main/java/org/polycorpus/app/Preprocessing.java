@@ -27,7 +27,6 @@ final class Preprocessing {
   static final String WORK = "_work";
   private static final String EXTRACTED = WORK + "/extracted";
   private static final String ANALYSED = WORK + "/analysed";
-  private static final String PARTS = WORK + "/parts";
   private static final String MODELLED = WORK + "/modelled";
   /** Analysed terms per language of each document (work column, see TextAnalyzer). */
   static final String PARTS_COL = "parts";
@@ -62,13 +61,6 @@ final class Preprocessing {
         .withColumn(Columns.CHAR_COUNT, length(col(Columns.BODY)))
         .withColumn(Columns.TOKEN_COUNT, expr("aggregate(" + PARTS_COL + ", 0, (n, p) -> n + size(p.tokens))"))
         .drop(Columns.TEXT, "segments");
-  }
-
-  /** Each analysed document's terms per language, checkpointed in the work folder by language. */
-  static Dataset<Row> partsToWork(Dataset<Row> analysed, OutputLocation out, StageTimer timer) {
-    timer.time("language_parts", () ->
-        parts(analysed).write().partitionBy(Columns.LANGUAGE).parquet(out.staged(PARTS)));
-    return analysed.sparkSession().read().parquet(out.staged(PARTS));
   }
 
   /**
