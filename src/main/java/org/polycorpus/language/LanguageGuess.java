@@ -46,11 +46,12 @@ public final class LanguageGuess {
       return language;
     }
     String sample = sample(text);
-    if (CjkScripts.classify(sample) != null || !sampler.stays(sample, language, minConfidence)) {
-      Result result = detect(text, minConfidence);
-      return result.language().equals(UNDETERMINED) ? language : result.language();
+    Result cjk = CjkScripts.classify(sample);
+    if (cjk != null) {
+      return cjk.confidence() < minConfidence ? language : cjk.language();
     }
-    return language;
+    NgramSampler.Best other = sampler.other(sample, language, minConfidence);
+    return other == null ? language : other.language();
   }
 
   private String sample(String text) {

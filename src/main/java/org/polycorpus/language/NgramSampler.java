@@ -9,7 +9,7 @@ import com.optimaize.langdetect.ngram.NgramExtractors;
  * n-grams) as Tika's OptimaizeLangDetector configures it, with the same random draws and the
  * same arithmetic, so its probabilities are bit-identical to Tika's. Two things make it
  * cheaper: n-grams are found by position in the text instead of as substrings in a map, and
- * {@link #stays} ends once no other language can reach the confidence asked for.
+ * {@link #other} ends once no other language can reach the confidence asked for.
  * Not thread-safe: one per task.
  */
 final class NgramSampler {
@@ -50,17 +50,14 @@ final class NgramSampler {
   }
 
   /**
-   * Whether {@code text} keeps {@code language}: true unless another language is the most
-   * probable one at {@code minConfidence} or more, exactly as {@link #best} would decide, but
-   * the trials stop as soon as that can no longer happen.
+   * Another language than {@code language} when {@link #best} would find one at
+   * {@code minConfidence} or more; null otherwise. The trials stop as soon as no other
+   * language can get there.
    */
-  boolean stays(String text, String language, double minConfidence) {
+  Best other(String text, String language, double minConfidence) {
     double[] probabilities = probabilities(text, language, minConfidence);
-    if (probabilities == null) {
-      return true;
-    }
-    Best best = best(probabilities);
-    return best == null || best.language().equals(language) || best.probability() < minConfidence;
+    Best best = probabilities == null ? null : best(probabilities);
+    return best == null || best.language().equals(language) || best.probability() < minConfidence ? null : best;
   }
 
   private Best best(double[] probabilities) {

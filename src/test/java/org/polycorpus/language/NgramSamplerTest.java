@@ -64,7 +64,7 @@ class NgramSamplerTest {
   }
 
   @Test
-  void staysExactlyWhenTikaFindsNoOtherConfidentLanguage() {
+  void findsAnotherLanguageExactlyWhenTikaFindsItConfidently() {
     NgramSampler sampler = new NgramSampler(MAX_CHARS);
     int left = 0;
     for (String text : TEXTS) {
@@ -73,8 +73,9 @@ class NgramSamplerTest {
       for (String language : List.of(best, "en", "de", "fr", LanguageGuess.UNDETERMINED)) {
         for (double minConfidence : new double[] {0.5, 0.9, 0.99}) {
           boolean leaves = !tika.isUnknown() && !best.equals(language) && tika.getRawScore() >= minConfidence;
-          assertThat(sampler.stays(text, language, minConfidence)).as(language + " " + minConfidence + ": " + text)
-              .isEqualTo(!leaves);
+          NgramSampler.Best other = sampler.other(text, language, minConfidence);
+          assertThat(other).as(language + " " + minConfidence + ": " + text).isEqualTo(leaves
+              ? new NgramSampler.Best(best, tika.getRawScore()) : null);
           left += leaves ? 1 : 0;
         }
       }
