@@ -2,10 +2,10 @@ package org.polycorpus.stories;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.polycorpus.analysis.LanguageAnalyzers;
 import org.polycorpus.language.CjkScripts;
@@ -30,11 +30,14 @@ final class Evidence {
   private static final int MAX_UNSPACED_NAME_LETTERS = 8;
   private static final String[] ARABIC_PREFIXES = {"وال", "بال", "فال", "كال", "لل", "ال"};
 
-  /** Names cached per task: a corpus repeats its names, and transliteration is most of the work. */
+  /**
+   * Skeletons cached per executor, shared by its tasks: a corpus repeats its names in every
+   * partition, and transliteration is most of the work.
+   */
   private static final int MAX_CACHED_NAMES = 200_000;
+  private static final Map<String, String> SKELETONS = new ConcurrentHashMap<>();
 
   private final Transliterator toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
-  private final Map<String, String> skeletons = new HashMap<>();
 
   List<Key> keys(String text, String language) {
     List<Key> keys = new ArrayList<>();
@@ -79,10 +82,15 @@ final class Evidence {
   }
 
   private String skeletonOf(String name) {
-    if (skeletons.size() >= MAX_CACHED_NAMES) {
-      skeletons.clear();
+    String skeleton = SKELETONS.get(name);
+    if (skeleton == null) {
+      skeleton = skeleton(isAscii(name) ? name : toLatin.transliterate(name));
+      if (SKELETONS.size() >= MAX_CACHED_NAMES) {
+        SKELETONS.clear();
+      }
+      SKELETONS.put(name, skeleton);
     }
-    return skeletons.computeIfAbsent(name, n -> skeleton(isAscii(n) ? n : toLatin.transliterate(n)));
+    return skeleton;
   }
 
   /** A run of letters starting in Han or kana, too long for a name. */

@@ -131,20 +131,10 @@ final class OnlineLda {
     double[] gamma = gammaSamples(k, seed);
     double[] expElogtheta = expDirichletExpectation(gamma);
     double[] ratio = new double[ids.length];
-    updateRatio(ratio, counts, betas, expElogtheta);
     double[] sums = new double[k];
+    updateRatioAndSums(ratio, sums, counts, betas, expElogtheta);
     double change = Double.POSITIVE_INFINITY;
     for (int round = 0; round < MAX_GAMMA_ITERATIONS && change > GAMMA_CHANGE; round++) {
-      // Every topic's sum in one pass over the terms: k independent running sums, each still
-      // taken in term order.
-      Arrays.fill(sums, 0);
-      for (int j = 0; j < ids.length; j++) {
-        double r = ratio[j];
-        int row = j * k;
-        for (int t = 0; t < k; t++) {
-          sums[t] += betas[row + t] * r;
-        }
-      }
       change = 0;
       for (int t = 0; t < k; t++) {
         double updated = expElogtheta[t] * sums[t] + alpha[t];
@@ -153,7 +143,7 @@ final class OnlineLda {
       }
       change /= k;
       expElogtheta = expDirichletExpectation(gamma);
-      updateRatio(ratio, counts, betas, expElogtheta);
+      updateRatioAndSums(ratio, sums, counts, betas, expElogtheta);
     }
     for (int t = 0; t < k; t++) {
       double[] row = stats[t];
@@ -190,16 +180,26 @@ final class OnlineLda {
     System.arraycopy(updated, 0, alpha, 0, k);
   }
 
-  /** counts / phiNorm for each term, phiNorm being the sum of beta * theta over topics, kept off zero. */
-  private static void updateRatio(double[] ratio, double[] counts, double[] betas, double[] expElogtheta) {
+  /**
+   * counts / phiNorm for each term, phiNorm being the sum of beta * theta over topics, kept off
+   * zero; and, in the same pass over the terms, each topic's sum of beta * ratio for the next
+   * round (k running sums, each still taken in term order).
+   */
+  private static void updateRatioAndSums(double[] ratio, double[] sums, double[] counts, double[] betas,
+      double[] expElogtheta) {
     int k = expElogtheta.length;
+    Arrays.fill(sums, 0);
     for (int j = 0; j < ratio.length; j++) {
       double norm = 0;
       int row = j * k;
       for (int t = 0; t < k; t++) {
         norm += betas[row + t] * expElogtheta[t];
       }
-      ratio[j] = counts[j] / (norm + 1e-100);
+      double r = counts[j] / (norm + 1e-100);
+      ratio[j] = r;
+      for (int t = 0; t < k; t++) {
+        sums[t] += betas[row + t] * r;
+      }
     }
   }
 
