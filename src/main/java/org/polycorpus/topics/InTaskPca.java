@@ -54,8 +54,9 @@ final class InTaskPca {
       double[] values = vector.values();
       for (int a = 0; a < indices.length; a++) {
         sum[indices[a]] += values[a];
+        double[] row = gram[indices[a]];
         for (int b = 0; b < indices.length; b++) {
-          gram[indices[a]][indices[b]] += values[a] * values[b];
+          row[indices[b]] += values[a] * values[b];
         }
       }
       n++;
@@ -136,9 +137,10 @@ final class InTaskPca {
   private static double[] multiply(double[][] matrix, double[] vector) {
     double[] result = new double[vector.length];
     for (int i = 0; i < matrix.length; i++) {
+      double[] row = matrix[i]; // read once: the inner loop is the fit's hottest
       double sum = 0;
       for (int j = 0; j < vector.length; j++) {
-        sum += matrix[i][j] * vector[j];
+        sum += row[j] * vector[j];
       }
       result[i] = sum;
     }
