@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.polycorpus.ingest.TikaTextExtractor;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 
@@ -43,6 +44,7 @@ public final class PolycorpusMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     options.validate(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
+    TikaTextExtractor.startLocalProcesses(options.ingest.limits(), options.ingest.session.localCores());
     SparkSession spark = options.ingest.session.start();
     try {
       RunRecord record = new CorpusJob(spark, options).run(newRunId());

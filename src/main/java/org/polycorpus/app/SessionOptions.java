@@ -1,5 +1,7 @@
 package org.polycorpus.app;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.output.JavaLocalFileSystem;
@@ -7,6 +9,8 @@ import picocli.CommandLine.Option;
 
 /** The Spark session a command runs in: the flags every command shares. */
 final class SessionOptions {
+  private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?");
+
   @Option(names = "--master", description = "Spark master when not started by spark-submit. "
       + "Default: the master spark-submit passes, else local[*]")
   String master;
@@ -29,7 +33,7 @@ final class SessionOptions {
       // Applied as the context starts, before Spark's own INFO start-up lines.
       builder.config("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));
     }
-    String chosen = master != null ? master : conf.get("spark.master", "local[*]");
+    String chosen = master(conf);
     builder.master(chosen);
     if (chosen.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
       // Spark's 200 shuffle partitions make hundreds of near-empty tasks per step on a laptop.
@@ -45,5 +49,19 @@ final class SessionOptions {
       builder.config(JavaLocalFileSystem.CONF_KEY, JavaLocalFileSystem.class.getName());
     }
     return builder.getOrCreate();
+  }
+
+  /** Cores of the local master ("local" 1, "local[4]" 4, "local[*]" all); 0 for a cluster. */
+  int localCores() {
+    Matcher local = LOCAL_MASTER.matcher(master(new SparkConf()));
+    if (!local.matches()) {
+      return 0;
+    }
+    String cores = local.group(1);
+    return cores == null ? 1 : cores.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(cores);
+  }
+
+  private String master(SparkConf conf) {
+    return master != null ? master : conf.get("spark.master", "local[*]");
   }
 }

@@ -52,6 +52,15 @@ final class ForkedParser implements AutoCloseable {
     return limits;
   }
 
+  /** Starts the process without waiting for it; one that fails to start is reported by the first parse. */
+  void start() {
+    try {
+      ensureStarted();
+    } catch (IOException e) {
+      stop();
+    }
+  }
+
   /** True between parses with the process running: a task ended with no parse cut short. */
   boolean idleAndAlive() {
     return process != null && process.isAlive() && !busy;

@@ -47,6 +47,19 @@ final class ParseProcessPool {
     return new ForkedParser(limits);
   }
 
+  /**
+   * Starts {@code count} processes now and keeps them for the first tasks: in local mode the
+   * executor is this JVM, and the processes boot while Spark starts instead of in the first
+   * tasks. Never more than the pool keeps.
+   */
+  static void startAhead(ExtractionLimits limits, int count) {
+    for (int i = 0; i < Math.min(count, Runtime.getRuntime().availableProcessors()); i++) {
+      ForkedParser parser = new ForkedParser(limits);
+      parser.start();
+      giveBack(parser);
+    }
+  }
+
   /** Keeps the parser's process for the next task if it is alive and idle; otherwise closes it. */
   static void giveBack(ForkedParser parser) {
     if (!parser.idleAndAlive()) {

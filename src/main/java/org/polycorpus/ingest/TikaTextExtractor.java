@@ -21,6 +21,14 @@ public final class TikaTextExtractor implements AutoCloseable {
     this.parser = ParseProcessPool.take(limits);
   }
 
+  /**
+   * For a local run, whose executor is this JVM: starts a parse process per core now, so that
+   * they boot while Spark starts rather than in the first ingest tasks.
+   */
+  public static void startLocalProcesses(ExtractionLimits limits, int cores) {
+    ParseProcessPool.startAhead(limits, cores);
+  }
+
   public Extraction extract(FileSystem fs, String path, long byteSize) {
     if (byteSize > limits.maxBytes()) {
       return Extraction.failed(DocumentStatus.TOO_LARGE,

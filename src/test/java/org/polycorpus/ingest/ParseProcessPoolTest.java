@@ -30,6 +30,18 @@ class ParseProcessPoolTest {
   }
 
   @Test
+  void aProcessStartedAheadIsRunningWhenTheFirstTaskTakesIt() {
+    ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_714);
+    ParseProcessPool.startAhead(limits, 1);
+    ForkedParser first = ParseProcessPool.take(limits);
+    assertThat(first.idleAndAlive()).as("started before any file").isTrue();
+    assertThat(parse(first, ARTICLE, "article.txt").text()).isEqualTo(AdversarialCorpus.GERMAN);
+    ParseProcessPool.giveBack(first);
+    assertThat(ParseProcessPool.take(limits)).isSameAs(first);
+    first.close();
+  }
+
+  @Test
   void aProcessStoppedAtTheTimeLimitIsNotHandedOn() {
     ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_713).withTimeoutMillis(3_000);
     ForkedParser parser = ParseProcessPool.take(limits);
