@@ -2,7 +2,9 @@ package org.polycorpus.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 import org.polycorpus.ingest.ExtractionLimits;
+import org.polycorpus.ingest.TikaTextExtractor;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -69,6 +71,15 @@ final class IngestOptions {
     if (!condition) {
       throw new IllegalArgumentException(message);
     }
+  }
+
+  /**
+   * The Spark session of a command that reads files. A local run's executor is this JVM: its
+   * parse processes start first, so that they boot while the session starts.
+   */
+  SparkSession startSession() {
+    TikaTextExtractor.startLocalProcesses(limits(), session.localCores());
+    return session.start();
   }
 
   ExtractionLimits limits() {

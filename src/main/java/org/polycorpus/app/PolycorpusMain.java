@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.polycorpus.ingest.TikaTextExtractor;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 
@@ -44,8 +43,7 @@ public final class PolycorpusMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     options.validate(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
-    TikaTextExtractor.startLocalProcesses(options.ingest.limits(), options.ingest.session.localCores());
-    SparkSession spark = options.ingest.session.start();
+    SparkSession spark = options.ingest.startSession();
     try {
       RunRecord record = new CorpusJob(spark, options).run(newRunId());
       System.out.print(record.summary());

@@ -8,7 +8,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.polycorpus.ingest.TikaTextExtractor;
 import org.polycorpus.ml.StageTimer;
 import org.polycorpus.dedup.NearDuplicates;
 import org.polycorpus.output.OutputLocation;
@@ -43,8 +42,7 @@ final class ScoreCommand implements Callable<Integer> {
     ingest.validate();
     IngestOptions.require(topTerms > 0, "--top-terms must be positive, got " + topTerms);
     refuseOverlap(new Configuration());
-    TikaTextExtractor.startLocalProcesses(ingest.limits(), ingest.session.localCores());
-    SparkSession spark = ingest.session.start();
+    SparkSession spark = ingest.startSession();
     try {
       System.out.print(score(spark, PolycorpusMain.newRunId()).summary());
       return 0;

@@ -65,10 +65,11 @@ final class InTaskNearDuplicates {
     UnionFind<List<String>> groups = new UnionFind<>();
     Map<List<String>, Double> similarity = new HashMap<>();
     for (long pair : candidates) {
-      Row a = parts.get((int) (pair / parts.size()));
-      Row b = parts.get((int) (pair % parts.size()));
-      double jaccard = round(NearDuplicates.jaccard(sets.get((int) (pair / parts.size())),
-          sets.get((int) (pair % parts.size()))), 6);
+      int first = (int) (pair / parts.size());
+      int second = (int) (pair % parts.size());
+      Row a = parts.get(first);
+      Row b = parts.get(second);
+      double jaccard = round(NearDuplicates.jaccard(sets.get(first), sets.get(second)), 6);
       if (jaccard >= minSimilarity) {
         List<String> nodeA = List.of(a.getString(0), a.getString(1));
         List<String> nodeB = List.of(b.getString(0), b.getString(1));

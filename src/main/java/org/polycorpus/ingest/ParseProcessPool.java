@@ -53,7 +53,7 @@ final class ParseProcessPool {
    * tasks. Never more than the pool keeps.
    */
   static void startAhead(ExtractionLimits limits, int count) {
-    for (int i = 0; i < Math.min(count, Runtime.getRuntime().availableProcessors()); i++) {
+    for (int i = 0; i < Math.min(count, maxKept()); i++) {
       ForkedParser parser = new ForkedParser(limits);
       parser.start();
       giveBack(parser);
@@ -69,13 +69,18 @@ final class ParseProcessPool {
     Idle surplus = null;
     synchronized (IDLE) {
       IDLE.addFirst(new Idle(parser, System.currentTimeMillis()));
-      if (IDLE.size() > Runtime.getRuntime().availableProcessors()) {
+      if (IDLE.size() > maxKept()) {
         surplus = IDLE.removeLast();
       }
     }
     if (surplus != null) {
       surplus.parser().close();
     }
+  }
+
+  /** One kept process per core: more could never be busy at once. */
+  private static int maxKept() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private static void closeIdle() {

@@ -197,7 +197,7 @@ final class NgramSampler {
   }
 
   /** An n-gram no profile knows changes nothing. */
-  static void multiply(double[] probability, double[] gram, double weight) {
+  private static void multiply(double[] probability, double[] gram, double weight) {
     if (gram == null) {
       return;
     }
@@ -207,7 +207,7 @@ final class NgramSampler {
   }
 
   /** Scales to a sum of 1; returns the largest probability. */
-  static double normalize(double[] probability) {
+  private static double normalize(double[] probability) {
     double sum = 0;
     for (double p : probability) {
       sum += p;

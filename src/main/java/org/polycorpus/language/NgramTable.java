@@ -18,7 +18,6 @@ import com.optimaize.langdetect.profiles.LanguageProfileReader;
  * Built once per JVM and read by any number of threads.
  */
 final class NgramTable {
-  static final int MAX_GRAM = 3;
   private static final List<Integer> GRAM_LENGTHS = List.of(1, 2, 3);
 
   private final String[] languages;
@@ -47,8 +46,9 @@ final class NgramTable {
     probabilities = new double[capacity][];
     mask = capacity - 1;
     for (String gram : grams) {
-      int slot = slot(pack(gram, 0, gram.length()));
-      keys[slot] = pack(gram, 0, gram.length());
+      long key = pack(gram, 0, gram.length());
+      int slot = slot(key);
+      keys[slot] = key;
       probabilities[slot] = data.getProbabilities(gram);
     }
   }
