@@ -104,8 +104,14 @@ final class OnlineLda {
         int vocabulary) {
       stats = new double[alpha.length][vocabulary];
       logphat = new double[alpha.length];
+      // One generator reseeded per document draws what a new one would: building a Well19937c
+      // (its index tables) cost more than a short document's E-step.
+      Well19937c random = new Well19937c();
+      GammaDistribution gamma = new GammaDistribution(random, GAMMA_SHAPE, 1 / GAMMA_SHAPE);
       for (int d = from; d < to; d++) {
-        double[] expectation = dirichletExpectation(inferGamma(batch.get(d), expElogbeta, alpha, seeds.get(d), stats));
+        random.setSeed(seeds.get(d));
+        double[] initial = gamma.sample(alpha.length);
+        double[] expectation = dirichletExpectation(inferGamma(batch.get(d), expElogbeta, alpha, initial, stats));
         for (int t = 0; t < logphat.length; t++) {
           logphat[t] += expectation[t];
         }
@@ -113,8 +119,11 @@ final class OnlineLda {
     }
   }
 
-  /** E-step for one document; adds its sufficient statistics to {@code stats}; returns its gamma. */
-  private static double[] inferGamma(SparseVector document, double[][] expElogbeta, double[] alpha, long seed,
+  /**
+   * E-step for one document from its initial gamma (drawn from the document's seed); adds its
+   * sufficient statistics to {@code stats}; returns its gamma.
+   */
+  private static double[] inferGamma(SparseVector document, double[][] expElogbeta, double[] alpha, double[] gamma,
       double[][] stats) {
     int k = alpha.length;
     int[] ids = document.indices();
@@ -128,7 +137,6 @@ final class OnlineLda {
         betas[j * k + t] = expElogbeta[t][ids[j]];
       }
     }
-    double[] gamma = gammaSamples(k, seed);
     double[] expElogtheta = expDirichletExpectation(gamma);
     double[] ratio = new double[ids.length];
     double[] sums = new double[k];
@@ -236,10 +244,6 @@ final class OnlineLda {
       sum += value;
     }
     return sum;
-  }
-
-  private static double[] gammaSamples(int n, long seed) {
-    return new GammaDistribution(new Well19937c(seed), GAMMA_SHAPE, 1 / GAMMA_SHAPE).sample(n);
   }
 
   private static double[][] gammaMatrix(int rows, int columns, long seed) {
