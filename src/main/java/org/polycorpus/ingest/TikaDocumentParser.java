@@ -1,6 +1,9 @@
 package org.polycorpus.ingest;
 
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -9,6 +12,7 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.HttpHeaders;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
@@ -23,7 +27,7 @@ import org.apache.tika.sax.BodyContentHandler;
 final class TikaDocumentParser {
   private static final String EMPTY_PARSER = "org.apache.tika.parser.EmptyParser";
 
-  private final AutoDetectParser parser = new AutoDetectParser();
+  private final AutoDetectParser parser = new ParserTableOnce();
   private final CharsetChooser charsets = new CharsetChooser();
   private final ExtractionLimits limits;
 
@@ -87,6 +91,25 @@ final class TikaDocumentParser {
 
   private static String emptyToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /**
+   * Tika's auto-detecting parser, its table of parsers by type built once. Tika builds it on
+   * every parse, asking all its parsers their types: an eighth of parsing a web page. The table
+   * depends only on the parsers and on what the context holds, and every parse here (embedded
+   * files too) gets a context of the same kinds of things.
+   */
+  private static final class ParserTableOnce extends AutoDetectParser {
+    private static final long serialVersionUID = 1L;
+    private transient Map<MediaType, Parser> parsers;
+
+    @Override
+    public Map<MediaType, Parser> getParsers(ParseContext context) {
+      if (parsers == null) {
+        parsers = Collections.unmodifiableMap(new HashMap<>(super.getParsers(context)));
+      }
+      return parsers;
+    }
   }
 
   /** Follows embedded files (attachments, archive entries) up to a count, then skips the rest. */
