@@ -109,12 +109,19 @@ public final class SmallLanguages {
       clusters.add(assembled.quality().clusters());
       topics.add(assembled.quality().topics());
     }
+    // A task per core writes the per-document tables, not a task per language: each language's
+    // rows are one cached partition, so a writer still writes one file per language, and thirty
+    // tasks a table cost more to launch and commit than their rows cost to write.
+    int writers = Math.min(order.size(), spark.sparkContext().defaultParallelism());
     return new Result(pipelines, sweeps,
-        spark.createDataFrame(fitted.flatMap(f -> f._2().terms().iterator()), Tables.DOCUMENT_TERMS_SCHEMA),
+        spark.createDataFrame(fitted.flatMap(f -> f._2().terms().iterator()).coalesce(writers),
+            Tables.DOCUMENT_TERMS_SCHEMA),
         clusters.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
-        spark.createDataFrame(fitted.flatMap(f -> f._2().clusters().iterator()), Tables.DOCUMENT_CLUSTERS_SCHEMA),
+        spark.createDataFrame(fitted.flatMap(f -> f._2().clusters().iterator()).coalesce(writers),
+            Tables.DOCUMENT_CLUSTERS_SCHEMA),
         topics.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
-        spark.createDataFrame(fitted.flatMap(f -> f._2().topics().iterator()), Tables.DOCUMENT_TOPICS_SCHEMA),
+        spark.createDataFrame(fitted.flatMap(f -> f._2().topics().iterator()).coalesce(writers),
+            Tables.DOCUMENT_TOPICS_SCHEMA),
         fitted);
   }
 
