@@ -32,8 +32,9 @@ fi
 
 # The driver and the executor share one heap in local mode, and a batch run wants throughput,
 # not short pauses: the parallel collector (no G1 write barriers, refinement or concurrent
-# marking on the two cores the work needs) took 4 to 17 s less of a 52-69 s run at 56 MB than
-# G1 in four alternating pairs of runs (at 12 MB the two were within this machine's noise). A collector chosen in POLYCORPUS_JAVA_OPTS wins.
+# marking on the two cores the work needs) took 3.7 to 17.5 s less of a 52-69 s run at 56 MB
+# than G1 in four alternating pairs of runs (at 12 MB the two were within this machine's
+# noise). A collector chosen in POLYCORPUS_JAVA_OPTS wins.
 GC_OPTS="-XX:+UseParallelGC"
 if grep -qE '(^| )-XX:\+Use[A-Za-z0-9]*GC( |$)' <<< "${POLYCORPUS_JAVA_OPTS:-}"; then GC_OPTS=""; fi
 

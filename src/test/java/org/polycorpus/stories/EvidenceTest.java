@@ -37,8 +37,8 @@ class EvidenceTest {
 
   /**
    * Evidence transliterates without ICU's "Lower" step; the skeleton lower-cases itself, so every
-   * word of the seeds and of the other scripts the handbook is in (and letters whose lower case
-   * is ASCII: the dotted I, the Kelvin sign) gets the skeleton a lower-cased transliteration gives.
+   * word of the seeds and of a dozen other scripts (and letters whose lower case is ASCII: the
+   * dotted I, the Kelvin sign) gets the skeleton a lower-cased transliteration gives.
    */
   @Test
   void skeletonsNeedNoLowerCaseStepInTheTransliterator() throws IOException {
