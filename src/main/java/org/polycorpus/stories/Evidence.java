@@ -37,7 +37,7 @@ final class Evidence {
   private static final int MAX_CACHED_NAMES = 200_000;
   private static final Map<String, String> SKELETONS = new ConcurrentHashMap<>();
 
-  /** No "Lower" step: {@link #skeleton} lower-cases, and a third rule pass over every name cost a third more. */
+  /** No "Lower" step: {@link #skeleton} lower-cases, and a third rule pass over every name is wasted. */
   private final Transliterator toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
   List<Key> keys(String text, String language) {

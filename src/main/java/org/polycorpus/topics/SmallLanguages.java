@@ -18,6 +18,7 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.features.InTaskVocabulary;
@@ -109,20 +111,25 @@ public final class SmallLanguages {
       clusters.add(assembled.quality().clusters());
       topics.add(assembled.quality().topics());
     }
-    // A task per core writes the per-document tables, not a task per language: each language's
-    // rows are one cached partition, so a writer still writes one file per language, and thirty
-    // tasks a table cost more to launch and commit than their rows cost to write.
     int writers = Math.min(order.size(), spark.sparkContext().defaultParallelism());
     return new Result(pipelines, sweeps,
-        spark.createDataFrame(fitted.flatMap(f -> f._2().terms().iterator()).coalesce(writers),
-            Tables.DOCUMENT_TERMS_SCHEMA),
+        perDocument(spark, fitted, DocumentRows::terms, Tables.DOCUMENT_TERMS_SCHEMA, writers),
         clusters.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
-        spark.createDataFrame(fitted.flatMap(f -> f._2().clusters().iterator()).coalesce(writers),
-            Tables.DOCUMENT_CLUSTERS_SCHEMA),
+        perDocument(spark, fitted, DocumentRows::clusters, Tables.DOCUMENT_CLUSTERS_SCHEMA, writers),
         topics.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
-        spark.createDataFrame(fitted.flatMap(f -> f._2().topics().iterator()).coalesce(writers),
-            Tables.DOCUMENT_TOPICS_SCHEMA),
+        perDocument(spark, fitted, DocumentRows::topics, Tables.DOCUMENT_TOPICS_SCHEMA, writers),
         fitted);
+  }
+
+  /**
+   * One per-document table of every fitted language, in {@code writers} partitions: a task per
+   * core writes it, not a task per language. Each language's rows are one cached partition, so
+   * a writer still writes one file per language, and a task per language cost more to launch
+   * and commit than its rows cost to write.
+   */
+  private static Dataset<Row> perDocument(SparkSession spark, JavaRDD<Tuple2<Fit, DocumentRows>> fitted,
+      Function<DocumentRows, List<Row>> table, StructType schema, int writers) {
+    return spark.createDataFrame(fitted.flatMap(f -> table.call(f._2()).iterator()).coalesce(writers), schema);
   }
 
   /** A partition holds one language's documents, keyed by the language's index in {@code order}. */

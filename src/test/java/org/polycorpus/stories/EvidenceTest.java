@@ -17,14 +17,8 @@ class EvidenceTest {
   @Test
   void asciiNamesGetTheSkeletonTheTransliteratorGives() throws IOException {
     Transliterator toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
-    Set<String> words = new TreeSet<>(Set.of("McDonald", "IBM", "NATO-Gipfel", "iPhone"));
-    try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
-      for (Path seed : seeds.toList()) {
-        for (String word : Files.readString(seed).split("[^\\p{L}]+")) {
-          words.add(word);
-        }
-      }
-    }
+    Set<String> words = seedWords();
+    words.addAll(Set.of("McDonald", "IBM", "NATO-Gipfel", "iPhone"));
     long ascii = words.stream().filter(Evidence::isAscii).count();
     assertThat(ascii).isGreaterThan(500);
     assertThat(words.size() - ascii).as("words of other scripts or with diacritics").isGreaterThan(500);
@@ -44,18 +38,25 @@ class EvidenceTest {
   void skeletonsNeedNoLowerCaseStepInTheTransliterator() throws IOException {
     Transliterator withLower = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
     Transliterator withoutLower = Transliterator.getInstance("Any-Latin; Latin-ASCII");
-    Set<String> words = new TreeSet<>(Set.of("Αθήνα", "ΣΟΦΟΚΛΗΣ", "Москва", "ЕВРОПА", "北京", "東京", "イスラマバード",
+    Set<String> words = seedWords();
+    words.addAll(Set.of("Αθήνα", "ΣΟΦΟΚΛΗΣ", "Москва", "ЕВРОПА", "北京", "東京", "イスラマバード",
         "ירושלים", "서울", "İstanbul", "\u212Aelvin", "STRAẞE", "Hà Nội", "ĐẶNG", "ประเทศไทย", "ქართული", "Հայաստան",
         "বাংলা", "हिन्दी", "ÅNGSTRÖM", "ǅemal", "ﬁnanz"));
+    for (String word : words) {
+      assertThat(Evidence.skeleton(withoutLower.transliterate(word))).as(word)
+          .isEqualTo(Evidence.skeleton(withLower.transliterate(word)));
+    }
+  }
+
+  /** Every run of letters in the seeds. */
+  private static Set<String> seedWords() throws IOException {
+    Set<String> words = new TreeSet<>();
     try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
       for (Path seed : seeds.toList()) {
         words.addAll(List.of(Files.readString(seed).split("[^\\p{L}]+")));
       }
     }
-    for (String word : words) {
-      assertThat(Evidence.skeleton(withoutLower.transliterate(word))).as(word)
-          .isEqualTo(Evidence.skeleton(withLower.transliterate(word)));
-    }
+    return words;
   }
 
   @Test
