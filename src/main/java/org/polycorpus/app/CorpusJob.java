@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,7 @@ public final class CorpusJob {
     OutputLocation out = OutputLocation.prepare(options.ingest.output, options.ingest.input, runId, options.ingest.force,
         spark.sparkContext().hadoopConfiguration());
     boolean published = false;
+    BackgroundWork<Optional<StoryLinks.ReadAhead>> evidence = null;
     try {
       List<KScore> sweep = new ArrayList<>();
       Dataset<Row> documents = Preprocessing.extract(spark, options.ingest, out, timer);
@@ -68,6 +70,11 @@ public final class CorpusJob {
       // analysed checkpoint: a checkpoint of its own cost more to write than it saved.
       Dataset<Row> parts = Preprocessing.parts(analysed);
       Dataset<Row> duplicates = timer.time("near_duplicates", () -> writeDuplicateGroups(parts, out));
+      // Story evidence (names transliterated) needs only the documents that are modelled: read
+      // while their languages are fitted, in the cores the many small jobs of that leave idle.
+      Dataset<Row> linkable = modelledDocuments(analysed, duplicates);
+      evidence = new BackgroundWork<>(spark, "story-evidence",
+          () -> timer.time("story_evidence", () -> StoryLinks.readAhead(linkable)));
       timer.time("write_documents", () ->
           Writers.write(NearDuplicates.markDocuments(analysed, duplicates), Tables.DOCUMENTS, out));
       Dataset<Row> modelled = Preprocessing.modelledToWork(NearDuplicates.keptOnly(parts, duplicates), out, timer);
@@ -75,7 +82,8 @@ public final class CorpusJob {
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
-      timer.time("story_links", () -> writeStories(analysed, duplicates, out));
+      Optional<StoryLinks.ReadAhead> readAhead = evidence.get();
+      timer.time("story_links", () -> writeStories(linkable, readAhead, out));
       PipelineFiles.save(preprocessing, out.staged(Tables.MODELS + "/_preprocessing"), spark);
       RunRecord record = RunRecord.collect(spark, runId, started, options.ingest.input, options.asParameters(), out,
           sweep, timer.seconds(), RunRecord.quality(spark, out));
@@ -87,6 +95,9 @@ public final class CorpusJob {
       published = true;
       return record;
     } finally {
+      if (evidence != null) {
+        evidence.close(readAhead -> readAhead.ifPresent(StoryLinks.ReadAhead::release));
+      }
       // Spark's failures are checked exceptions Java does not see declared: clean up on any.
       if (!published) {
         out.abandon();
@@ -106,13 +117,22 @@ public final class CorpusJob {
     return new PipelineModel("polycorpus_preprocessing", new Transformer[] {boilerplate, detector, analyzer});
   }
 
-  /** Links the modelled documents that tell one story in several languages; aligns clusters. */
-  private void writeStories(Dataset<Row> analysed, Dataset<Row> duplicates, OutputLocation out) {
-    Dataset<Row> modelled = NearDuplicates.markDocuments(analysed, duplicates)
+  /** doc_id, language, body of the documents the languages are modelled on (no copies, no failures). */
+  private static Dataset<Row> modelledDocuments(Dataset<Row> analysed, Dataset<Row> duplicates) {
+    return NearDuplicates.markDocuments(analysed, duplicates)
         .filter(col(Columns.STATUS).equalTo(DocumentStatus.OK).and(col(Columns.DUPLICATE_OF).isNull()))
         .select(Columns.DOC_ID, Columns.LANGUAGE, Columns.BODY);
-    StoryLinks.Tables stories = StoryLinks.find(modelled,
-        spark.read().parquet(out.staged(Tables.DOCUMENT_CLUSTERS)), options.storyMinScore);
+  }
+
+  /**
+   * Links the modelled documents that tell one story in several languages; aligns clusters. Their
+   * evidence read ahead, when there is some, is released with the tables.
+   */
+  private void writeStories(Dataset<Row> modelled, Optional<StoryLinks.ReadAhead> evidence, OutputLocation out) {
+    Dataset<Row> clusters = spark.read().parquet(out.staged(Tables.DOCUMENT_CLUSTERS));
+    StoryLinks.Tables stories = evidence.isPresent()
+        ? StoryLinks.find(evidence.get(), clusters, options.storyMinScore)
+        : StoryLinks.find(modelled, clusters, options.storyMinScore);
     try {
       Writers.write(stories.links().coalesce(1), Tables.STORY_LINKS, out);
       Writers.write(stories.stories().coalesce(1), Tables.STORIES, out);

@@ -17,8 +17,10 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +28,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.ml.ConnectedComponents;
 
@@ -54,11 +57,17 @@ public final class StoryLinks {
       .add("word", DataTypes.StringType, false);
 
   /** story_links, stories and cluster_links; call {@link #release()} once they are written. */
-  public record Tables(Dataset<Row> links, Dataset<Row> stories, Dataset<Row> clusterLinks, JavaRDD<?> cached) {
+  public record Tables(Dataset<Row> links, Dataset<Row> stories, Dataset<Row> clusterLinks, List<JavaRDD<?>> cached) {
     public void release() {
-      if (cached != null) {
-        cached.unpersist(false);
-      }
+      cached.forEach(rdd -> rdd.unpersist(false));
+    }
+  }
+
+  /** The evidence of a corpus's documents, read and cached by {@link #readAhead}. */
+  public record ReadAhead(JavaRDD<Serializable> keys) {
+    /** For a run that ends before its stories are found. */
+    public void release() {
+      keys.unpersist(false);
     }
   }
 
@@ -72,6 +81,25 @@ public final class StoryLinks {
     long numDocs = documents.count();
     return numDocs <= InTaskStoryLinks.MAX_DOCS ? InTaskStoryLinks.find(documents, documentClusters, minScore)
         : distributed(documents, documentClusters, minScore, numDocs);
+  }
+
+  /**
+   * Reads the evidence of {@code documents} (as {@link #find} takes them) into the executors'
+   * cache now, so that a run can do it while it fits languages; empty for a corpus too large for
+   * one task, whose evidence is read in the joins of {@link #find}.
+   */
+  public static Optional<ReadAhead> readAhead(Dataset<Row> documents) {
+    if (documents.count() > InTaskStoryLinks.MAX_DOCS) {
+      return Optional.empty();
+    }
+    JavaRDD<Serializable> keys = InTaskStoryLinks.keys(documents).persist(StorageLevel.MEMORY_AND_DISK());
+    keys.count();
+    return Optional.of(new ReadAhead(keys));
+  }
+
+  /** {@link #find} of the documents read ahead; their evidence is released with the tables. */
+  public static Tables find(ReadAhead evidence, Dataset<Row> documentClusters, double minScore) {
+    return InTaskStoryLinks.find(evidence.keys(), documentClusters, minScore, List.of(evidence.keys()));
   }
 
   /** Keys in more documents than this do not pair documents. */
@@ -136,7 +164,7 @@ public final class StoryLinks {
             col("languages"));
     Dataset<Row> docNorms = weighted.groupBy(Columns.DOC_ID).agg(sqrt(sum(col("w").multiply(col("w")))).as("norm"));
     Dataset<Row> unit = weighted.join(docNorms, Columns.DOC_ID).withColumn("u", col("w").divide(col("norm")));
-    return new Tables(links, stories, alignClusters(unit, documentClusters), null);
+    return new Tables(links, stories, alignClusters(unit, documentClusters), List.of());
   }
 
   /** Cosine of clusters' summed unit evidence vectors, for clusters of different languages. */

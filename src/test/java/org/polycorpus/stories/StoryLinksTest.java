@@ -76,6 +76,16 @@ class StoryLinksTest extends SparkTestBase {
     assertSameRows(inTask.clusterLinks(), distributed.clusterLinks(), "cluster_links");
     assertThat(inTask.links().count()).isGreaterThan(100);
     assertThat(inTask.stories().select("languages").agg(max("languages")).first().getLong(0)).isGreaterThan(10);
+
+    // Evidence read ahead (while a run fits its languages) gives the same tables, and is released with them.
+    StoryLinks.ReadAhead evidence = StoryLinks.readAhead(documents).orElseThrow();
+    assertThat(evidence.keys().getStorageLevel().useMemory()).isTrue();
+    StoryLinks.Tables readAhead = StoryLinks.find(evidence, clustered, StoryLinks.DEFAULT_MIN_SCORE);
+    assertSameRows(readAhead.links(), inTask.links(), "story_links read ahead");
+    assertSameRows(readAhead.stories(), inTask.stories(), "stories read ahead");
+    assertSameRows(readAhead.clusterLinks(), inTask.clusterLinks(), "cluster_links read ahead");
+    readAhead.release();
+    assertThat(evidence.keys().getStorageLevel().useMemory()).isFalse();
     inTask.release();
   }
 
