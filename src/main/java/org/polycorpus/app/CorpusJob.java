@@ -70,8 +70,8 @@ public final class CorpusJob {
       // analysed checkpoint: a checkpoint of its own cost more to write than it saved.
       Dataset<Row> parts = Preprocessing.parts(analysed);
       Dataset<Row> duplicates = timer.time("near_duplicates", () -> writeDuplicateGroups(parts, out));
-      // Story evidence (names transliterated) needs only the documents that are modelled: read
-      // while their languages are fitted, in the cores the many small jobs of that leave idle.
+      // Story evidence (names transliterated) needs only the modelled documents: it is read in
+      // a background job while the languages are fitted, whose many small jobs leave cores idle.
       Dataset<Row> linkable = modelledDocuments(analysed, duplicates);
       evidence = new BackgroundWork<>(spark, "story-evidence",
           () -> timer.time("story_evidence", () -> StoryLinks.readAhead(linkable)));
