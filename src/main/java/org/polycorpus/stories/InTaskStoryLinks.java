@@ -54,7 +54,7 @@ final class InTaskStoryLinks {
   private InTaskStoryLinks() {}
 
   static StoryLinks.Tables find(Dataset<Row> documents, Dataset<Row> documentClusters, double minScore) {
-    return find(keys(documents), documentClusters, minScore, List.of());
+    return find(keys(documents), documentClusters, minScore);
   }
 
   /** Each document's {@link DocumentKeys}, read from doc_id, language, body on every executor. */
@@ -63,9 +63,8 @@ final class InTaskStoryLinks {
         .javaRDD().mapPartitions(InTaskStoryLinks::keysOf);
   }
 
-  /** The tables of the documents in {@code keys}; {@code cached} are released with them. */
-  static StoryLinks.Tables find(JavaRDD<Serializable> keys, Dataset<Row> documentClusters, double minScore,
-      List<JavaRDD<?>> cached) {
+  /** The tables of the documents in {@code keys}; the keys, if cached, are released with them. */
+  static StoryLinks.Tables find(JavaRDD<Serializable> keys, Dataset<Row> documentClusters, double minScore) {
     JavaRDD<Serializable> items = keys.union(documentClusters.select(Columns.DOC_ID, Columns.LANGUAGE,
         Columns.CLUSTER_ID).javaRDD().map(row -> new ClusterOf(row.getString(0), row.getString(1), row.getInt(2))));
     // A shuffle into the one task, so that evidence is still read by every executor.
@@ -73,13 +72,11 @@ final class InTaskStoryLinks {
         .mapPartitions(all -> List.of(new Computation(all, minScore).rows()).iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
     SparkSession spark = documentClusters.sparkSession();
-    List<JavaRDD<?>> release = new ArrayList<>(cached);
-    release.add(computed);
     return new StoryLinks.Tables(
         spark.createDataFrame(computed.flatMap(rows -> rows.links().iterator()), Tables.STORY_LINKS_SCHEMA),
         spark.createDataFrame(computed.flatMap(rows -> rows.stories().iterator()), Tables.STORIES_SCHEMA),
         spark.createDataFrame(computed.flatMap(rows -> rows.clusterLinks().iterator()), Tables.CLUSTER_LINKS_SCHEMA),
-        release);
+        List.of(keys, computed));
   }
 
   /** One {@link Evidence} per partition: its transliterator is costly to build. */

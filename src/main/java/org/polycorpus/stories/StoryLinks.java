@@ -99,7 +99,7 @@ public final class StoryLinks {
 
   /** {@link #find} of the documents read ahead; their evidence is released with the tables. */
   public static Tables find(ReadAhead evidence, Dataset<Row> documentClusters, double minScore) {
-    return InTaskStoryLinks.find(evidence.keys(), documentClusters, minScore, List.of(evidence.keys()));
+    return InTaskStoryLinks.find(evidence.keys(), documentClusters, minScore);
   }
 
   /** Keys in more documents than this do not pair documents. */
