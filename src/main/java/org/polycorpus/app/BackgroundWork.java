@@ -1,9 +1,11 @@
 package org.polycorpus.app;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -14,6 +16,9 @@ import org.apache.spark.sql.SparkSession;
  * run's many small jobs leave idle. Cancelled when the run ends first.
  */
 final class BackgroundWork<T> {
+  private static final Duration CANCEL_AGAIN_AFTER = Duration.ofMillis(100);
+  private static final Duration GIVE_UP_CANCELLING_AFTER = Duration.ofSeconds(60);
+
   private final SparkSession spark;
   private final String group;
   private final ExecutorService thread;
@@ -46,11 +51,13 @@ final class BackgroundWork<T> {
     }
   }
 
-  /** Cancels the work if it still runs; hands a result it did produce to {@code release}. */
+  /**
+   * Cancels the work if it still runs and waits until it has ended; hands a result it did produce
+   * to {@code release}.
+   */
   void close(Consumer<T> release) {
-    if (!result.isDone()) {
-      spark.sparkContext().cancelJobGroup(group);
-      result.cancel(true);
+    if (result.cancel(true)) {
+      cancelUntilEnded();
     } else if (!result.isCancelled()) {
       try {
         release.accept(result.get());
@@ -61,5 +68,22 @@ final class BackgroundWork<T> {
       }
     }
     thread.shutdownNow();
+  }
+
+  /**
+   * One cancel is not enough: work between two jobs (a shuffle's map job and its result job) may
+   * swallow the interrupt and submit the next, so cancel its job group again until it has ended.
+   */
+  private void cancelUntilEnded() {
+    thread.shutdown();
+    long giveUpAt = System.nanoTime() + GIVE_UP_CANCELLING_AFTER.toNanos();
+    try {
+      do {
+        spark.sparkContext().cancelJobGroup(group);
+      } while (!thread.awaitTermination(CANCEL_AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+          && System.nanoTime() < giveUpAt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Encoders;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.polycorpus.SparkTestBase;
 
@@ -27,29 +31,67 @@ class BackgroundWorkTest extends SparkTestBase {
   void closingCancelsTheSparkJobsStillRunning() throws InterruptedException {
     BackgroundWork<Long> work = new BackgroundWork<>(spark, "test-slow", () -> spark.range(2).repartition(2)
         .mapPartitions((MapPartitionsFunction<Long, Long>) rows -> {
-          Thread.sleep(600_000);
+          Thread.sleep(120_000);
           return rows;
         }, Encoders.LONG()).count());
     long deadline = System.currentTimeMillis() + 60_000;
-    while (groupJobs().length == 0 && System.currentTimeMillis() < deadline) {
+    while (groupJobs("test-slow").length == 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(groupJobs()).as("the background job started").isNotEmpty();
+    assertThat(groupJobs("test-slow")).as("the background job started").isNotEmpty();
     List<Long> released = new ArrayList<>();
     work.close(released::add);
     assertThatThrownBy(work::get).isInstanceOf(CancellationException.class);
-    // Cancelled tasks are interrupted: the group's jobs end within seconds, not after their ten minutes.
+    // Cancelled tasks are interrupted: the group's jobs end within seconds, not after their two minutes.
     deadline = System.currentTimeMillis() + 60_000;
-    while (Arrays.stream(groupJobs()).anyMatch(this::active) && System.currentTimeMillis() < deadline) {
+    while (Arrays.stream(groupJobs("test-slow")).anyMatch(this::active) && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(Arrays.stream(groupJobs()).filter(this::active)).as("jobs still running").isEmpty();
+    assertThat(Arrays.stream(groupJobs("test-slow")).filter(this::active)).as("jobs still running").isEmpty();
     assertThat(released).isEmpty();
     assertThat(spark.range(10).count()).isEqualTo(10);
   }
 
-  private static int[] groupJobs() {
-    return spark.sparkContext().statusTracker().getJobIdsForGroup("polycorpus-test-slow");
+  @Test
+  void closingCancelsTheJobsTheWorkSubmitsAfterTheInterrupt() throws InterruptedException {
+    CountDownLatch firstJobDone = new CountDownLatch(1);
+    AtomicReference<Exception> cancelled = new AtomicReference<>();
+    BackgroundWork<Long> work = new BackgroundWork<>(spark, "test-two-jobs", () -> {
+      spark.range(1).count();
+      firstJobDone.countDown();
+      sleepUntilInterrupted(); // and then go on, as Spark code between two jobs may
+      try {
+        return spark.range(2).mapPartitions((MapPartitionsFunction<Long, Long>) rows -> {
+          Thread.sleep(120_000);
+          return rows;
+        }, Encoders.LONG()).count();
+      } catch (Exception e) { // Spark's exception is checked, though count() does not declare it
+        cancelled.set(e);
+        return -1L;
+      }
+    });
+    assertThat(firstJobDone.await(60, TimeUnit.SECONDS)).as("the first job ran").isTrue();
+    work.close(result -> { });
+    assertThat(cancelled.get()).as("the job submitted after the interrupt").isNotNull()
+        .hasMessageContaining("polycorpus-test-two-jobs");
+    assertThat(Arrays.stream(groupJobs("test-two-jobs")).filter(this::active)).as("jobs still running").isEmpty();
+  }
+
+  private static void sleepUntilInterrupted() {
+    try {
+      Thread.sleep(120_000);
+    } catch (InterruptedException swallowed) {
+      // the work goes on
+    }
+  }
+
+  @AfterEach
+  void endTheSleepingTasksOfAFailedTest() {
+    spark.sparkContext().cancelAllJobs();
+  }
+
+  private static int[] groupJobs(String work) {
+    return spark.sparkContext().statusTracker().getJobIdsForGroup("polycorpus-" + work);
   }
 
   private boolean active(int job) {
