@@ -61,6 +61,7 @@ public final class CorpusJob {
         spark.sparkContext().hadoopConfiguration());
     boolean published = false;
     BackgroundWork<Optional<StoryLinks.ReadAhead>> evidence = null;
+    BackgroundWork<RunRecord.Tallies> tallies = null;
     try {
       List<KScore> sweep = new ArrayList<>();
       Dataset<Row> documents = Preprocessing.extract(spark, options.ingest, out, timer);
@@ -82,11 +83,13 @@ public final class CorpusJob {
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
+      // Counts and quality read tables already written, in small jobs run while the stories are found.
+      tallies = new BackgroundWork<>(spark, "run-tallies", () -> RunRecord.Tallies.read(spark, out, true));
       Optional<StoryLinks.ReadAhead> readAhead = evidence.get();
       timer.time("story_links", () -> writeStories(linkable, readAhead, out));
       PipelineFiles.save(preprocessing, out.staged(Tables.MODELS + "/_preprocessing"), spark);
       RunRecord record = RunRecord.collect(spark, runId, started, options.ingest.input, options.asParameters(), out,
-          sweep, timer.seconds(), RunRecord.quality(spark, out));
+          sweep, timer.seconds(), tallies.get());
       record.write(spark, out);
       if (options.report) {
         Report.write(spark, out.stagingFolder(), out.staged(REPORT));
@@ -97,6 +100,9 @@ public final class CorpusJob {
     } finally {
       if (evidence != null) {
         evidence.close(readAhead -> readAhead.ifPresent(StoryLinks.ReadAhead::release));
+      }
+      if (tallies != null) {
+        tallies.close(read -> { });
       }
       // Spark's failures are checked exceptions Java does not see declared: clean up on any.
       if (!published) {

@@ -28,24 +28,31 @@ record RunRecord(
     int executors, Map<String, String> parameters, Map<String, String> versions, List<Row> counts,
     Map<String, Double> stageSeconds, List<KScore> sweep, List<Row> quality) {
 
+  /** What the written tables say: documents per language and status, {@link #quality} per language. */
+  record Tallies(List<Row> counts, List<Row> quality) {
+    static Tallies read(SparkSession spark, OutputLocation out, boolean withQuality) {
+      // Aggregates only: one row per (language, status).
+      List<Row> counts = spark.read().parquet(out.staged(Tables.DOCUMENTS))
+          .groupBy(Columns.LANGUAGE, Columns.STATUS).count()
+          .orderBy(Columns.LANGUAGE, Columns.STATUS).collectAsList();
+      return new Tallies(counts, withQuality ? RunRecord.quality(spark, out) : List.of());
+    }
+  }
+
   static RunRecord collect(SparkSession spark, String runId, long startedAt, String input,
       Map<String, String> parameters, OutputLocation out, List<KScore> sweep, Map<String, Double> stageSeconds,
-      List<Row> quality) {
-    // Aggregates only: one row per (language, status).
-    List<Row> counts = spark.read().parquet(out.staged(Tables.DOCUMENTS))
-        .groupBy(Columns.LANGUAGE, Columns.STATUS).count()
-        .orderBy(Columns.LANGUAGE, Columns.STATUS).collectAsList();
+      Tallies tallies) {
     int executors = Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1);
     return new RunRecord(runId, startedAt, System.currentTimeMillis(), input, out.output(),
         spark.sparkContext().master(), spark.sparkContext().applicationId(), executors, parameters,
-        Versions.all(spark.version()), counts, stageSeconds, sweep, quality);
+        Versions.all(spark.version()), tallies.counts(), stageSeconds, sweep, tallies.quality());
   }
 
   /**
    * Per language, from the written tables: mean topic coherence, mean cluster coherence, and
    * the documents left out as near-duplicates. One small row per language.
    */
-  static List<Row> quality(SparkSession spark, OutputLocation out) {
+  private static List<Row> quality(SparkSession spark, OutputLocation out) {
     Dataset<Row> topics = spark.read().parquet(out.staged(Tables.TOPICS))
         .select(Columns.LANGUAGE, "topic_id", "coherence").distinct()
         .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("topic_coherence"));
