@@ -84,7 +84,7 @@ public final class CorpusJob {
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
       // Counts and quality read tables already written, in small jobs run while the stories are found.
-      tallies = new BackgroundWork<>(spark, "run-tallies", () -> RunRecord.Tallies.read(spark, out, true));
+      tallies = new BackgroundWork<>(spark, "run-tallies", () -> RunRecord.Tallies.withQuality(spark, out));
       Optional<StoryLinks.ReadAhead> readAhead = evidence.get();
       timer.time("story_links", () -> writeStories(linkable, readAhead, out));
       PipelineFiles.save(preprocessing, out.staged(Tables.MODELS + "/_preprocessing"), spark);

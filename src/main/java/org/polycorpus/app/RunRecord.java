@@ -30,12 +30,20 @@ record RunRecord(
 
   /** What the written tables say: documents per language and status, {@link #quality} per language. */
   record Tallies(List<Row> counts, List<Row> quality) {
-    static Tallies read(SparkSession spark, OutputLocation out, boolean withQuality) {
-      // Aggregates only: one row per (language, status).
-      List<Row> counts = spark.read().parquet(out.staged(Tables.DOCUMENTS))
-          .groupBy(Columns.LANGUAGE, Columns.STATUS).count()
+    /** For a run that fitted models. */
+    static Tallies withQuality(SparkSession spark, OutputLocation out) {
+      return new Tallies(counts(spark, out), RunRecord.quality(spark, out));
+    }
+
+    /** For a scoring: it fits no models to judge. */
+    static Tallies countsOnly(SparkSession spark, OutputLocation out) {
+      return new Tallies(counts(spark, out), List.of());
+    }
+
+    /** Aggregates only: one row per (language, status). */
+    private static List<Row> counts(SparkSession spark, OutputLocation out) {
+      return spark.read().parquet(out.staged(Tables.DOCUMENTS)).groupBy(Columns.LANGUAGE, Columns.STATUS).count()
           .orderBy(Columns.LANGUAGE, Columns.STATUS).collectAsList();
-      return new Tallies(counts, withQuality ? RunRecord.quality(spark, out) : List.of());
     }
   }
 

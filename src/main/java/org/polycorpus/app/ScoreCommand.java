@@ -76,7 +76,7 @@ final class ScoreCommand implements Callable<Integer> {
       parameters.put("models", models);
       parameters.put("top-terms", Integer.toString(topTerms));
       RunRecord record = RunRecord.collect(spark, runId, started, ingest.input, parameters, out, List.of(),
-          timer.seconds(), RunRecord.Tallies.read(spark, out, false));
+          timer.seconds(), RunRecord.Tallies.countsOnly(spark, out));
       record.write(spark, out);
       out.publish(Preprocessing.WORK);
       published = true;
