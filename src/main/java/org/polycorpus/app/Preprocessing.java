@@ -41,15 +41,12 @@ final class Preprocessing {
     return spark.read().parquet(out.staged(EXTRACTED));
   }
 
-  /**
-   * Analyses extracted documents into the work folder; returns them read back. A file per
-   * analysing task, not a folder per language: every reader reads all languages, and files of
-   * one language, their sizes unlike their rows, would be read in uneven tasks.
-   */
+  /** Analyses extracted documents into the work folder, a folder per language; returns them read back. */
   static Dataset<Row> analyseToWork(PipelineModel preprocessing, Dataset<Row> extracted, OutputLocation out,
       StageTimer timer) {
     Dataset<Row> analysed = analyse(preprocessing, extracted);
-    timer.time("language_and_analysis", () -> analysed.write().parquet(out.staged(ANALYSED)));
+    timer.time("language_and_analysis", () ->
+        analysed.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(ANALYSED)));
     return extracted.sparkSession().read().parquet(out.staged(ANALYSED));
   }
 
