@@ -28,7 +28,7 @@ record RunRecord(
     int executors, Map<String, String> parameters, Map<String, String> versions, List<Row> counts,
     Map<String, Double> stageSeconds, List<KScore> sweep, List<Row> quality) {
 
-  /** What the written tables say: documents per language and status, {@link #quality} per language. */
+  /** What the written tables say: documents per language and status, {@link RunRecord#quality} per language. */
   record Tallies(List<Row> counts, List<Row> quality) {
     /** For a run that fitted models. */
     static Tallies withQuality(SparkSession spark, OutputLocation out) {
