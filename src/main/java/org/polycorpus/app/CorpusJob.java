@@ -135,7 +135,7 @@ public final class CorpusJob {
    * evidence read ahead, when there is some, is released with the tables.
    */
   private void writeStories(Dataset<Row> modelled, Optional<StoryLinks.ReadAhead> evidence, OutputLocation out) {
-    Dataset<Row> clusters = spark.read().parquet(out.staged(Tables.DOCUMENT_CLUSTERS));
+    Dataset<Row> clusters = Writers.readTable(spark, Tables.DOCUMENT_CLUSTERS, out);
     StoryLinks.Tables stories = evidence.isPresent()
         ? StoryLinks.find(evidence.get(), clusters, options.storyMinScore)
         : StoryLinks.find(modelled, clusters, options.storyMinScore);
@@ -154,7 +154,7 @@ public final class CorpusJob {
         options.seed);
     Writers.write(NearDuplicates.groups(NearDuplicates.find(parts, settings)).coalesce(1), Tables.DUPLICATE_GROUPS,
         out);
-    return spark.read().parquet(out.staged(Tables.DUPLICATE_GROUPS));
+    return Writers.readTable(spark, Tables.DUPLICATE_GROUPS, out);
   }
 
   /**

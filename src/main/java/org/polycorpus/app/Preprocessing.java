@@ -38,7 +38,7 @@ final class Preprocessing {
       throws IOException {
     Dataset<Row> extracted = DocumentReader.read(spark, ingest.input, ingest.limits());
     timer.time("ingest", () -> extracted.write().parquet(out.staged(EXTRACTED)));
-    return spark.read().parquet(out.staged(EXTRACTED));
+    return Writers.readBack(spark, out.staged(EXTRACTED), extracted.schema());
   }
 
   /** Analyses extracted documents into the work folder, a folder per language; returns them read back. */
@@ -47,7 +47,7 @@ final class Preprocessing {
     Dataset<Row> analysed = analyse(preprocessing, extracted);
     timer.time("language_and_analysis", () ->
         analysed.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(ANALYSED)));
-    return extracted.sparkSession().read().parquet(out.staged(ANALYSED));
+    return Writers.readBack(extracted.sparkSession(), out.staged(ANALYSED), analysed.schema(), Columns.LANGUAGE);
   }
 
   /** The documents table's columns plus body and parts; the raw text and segments are dropped. */
@@ -69,7 +69,7 @@ final class Preprocessing {
    */
   static Dataset<Row> modelledToWork(Dataset<Row> modelled, OutputLocation out, StageTimer timer) {
     timer.time("modelled_parts", () -> modelled.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(MODELLED)));
-    return modelled.sparkSession().read().parquet(out.staged(MODELLED));
+    return Writers.readBack(modelled.sparkSession(), out.staged(MODELLED), modelled.schema(), Columns.LANGUAGE);
   }
 
   /**

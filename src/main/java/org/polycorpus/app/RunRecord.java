@@ -42,7 +42,7 @@ record RunRecord(
 
     /** Aggregates only: one row per (language, status). */
     private static List<Row> counts(SparkSession spark, OutputLocation out) {
-      return spark.read().parquet(out.staged(Tables.DOCUMENTS)).groupBy(Columns.LANGUAGE, Columns.STATUS).count()
+      return Writers.readTable(spark, Tables.DOCUMENTS, out).groupBy(Columns.LANGUAGE, Columns.STATUS).count()
           .orderBy(Columns.LANGUAGE, Columns.STATUS).collectAsList();
     }
   }
@@ -61,12 +61,12 @@ record RunRecord(
    * the documents left out as near-duplicates. One small row per language.
    */
   private static List<Row> quality(SparkSession spark, OutputLocation out) {
-    Dataset<Row> topics = spark.read().parquet(out.staged(Tables.TOPICS))
+    Dataset<Row> topics = Writers.readTable(spark, Tables.TOPICS, out)
         .select(Columns.LANGUAGE, "topic_id", "coherence").distinct()
         .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("topic_coherence"));
-    Dataset<Row> clusters = spark.read().parquet(out.staged(Tables.CLUSTERS))
+    Dataset<Row> clusters = Writers.readTable(spark, Tables.CLUSTERS, out)
         .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("cluster_coherence"));
-    Dataset<Row> copies = spark.read().parquet(out.staged(Tables.DUPLICATE_GROUPS)).filter("not kept")
+    Dataset<Row> copies = Writers.readTable(spark, Tables.DUPLICATE_GROUPS, out).filter("not kept")
         .groupBy(Columns.LANGUAGE).agg(count(lit(1)).as("duplicates"));
     return topics.join(clusters, new String[] {Columns.LANGUAGE}, "full")
         .join(copies, new String[] {Columns.LANGUAGE}, "full").orderBy(Columns.LANGUAGE)

@@ -6,6 +6,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.polycorpus.Columns;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
@@ -47,6 +49,30 @@ final class Writers {
         spark.createDataFrame(List.of(), Tables.SCHEMAS.get(table)).coalesce(1).write().parquet(path.toString());
       }
     }
+  }
+
+  /** An output table this run wrote, read back. */
+  static Dataset<Row> readTable(SparkSession spark, String table, OutputLocation out) {
+    return readBack(spark, out.staged(table), Tables.SCHEMAS.get(table));
+  }
+
+  /**
+   * Parquet this run wrote, read back with the schema it was written with. Left to infer it,
+   * Spark runs a job to read a file's footer, and when the cores are busy that job waits for one.
+   * Partition columns come last, as Spark reads them.
+   */
+  static Dataset<Row> readBack(SparkSession spark, String path, StructType written, String... partitionColumns) {
+    List<String> partitions = List.of(partitionColumns);
+    StructType schema = new StructType();
+    for (StructField field : written.fields()) {
+      if (!partitions.contains(field.name())) {
+        schema = schema.add(field);
+      }
+    }
+    for (String partition : partitions) {
+      schema = schema.add(written.apply(partition));
+    }
+    return spark.read().schema(schema).parquet(path);
   }
 
   private static String[] quoted(String[] columns) {
