@@ -66,11 +66,10 @@ public final class CorpusJob {
       List<KScore> sweep = new ArrayList<>();
       Dataset<Row> documents = Preprocessing.extract(spark, options.ingest, out, timer);
       PipelineModel preprocessing = fitPreprocessing(documents);
-      Dataset<Row> analysed = Preprocessing.analyseToWork(preprocessing, documents, out, timer);
-      // Read twice (near-duplicates, then the parts kept), each time straight from the
-      // analysed checkpoint: a checkpoint of its own cost more to write than it saved.
+      Dataset<Row> analysed = Preprocessing.analyseToWork(preprocessing, documents, duplicateSettings(), out, timer);
+      Dataset<Row> duplicates = timer.time("near_duplicates", () ->
+          writeDuplicateGroups(Preprocessing.signed(analysed), out));
       Dataset<Row> parts = Preprocessing.parts(analysed);
-      Dataset<Row> duplicates = timer.time("near_duplicates", () -> writeDuplicateGroups(parts, out));
       // Story evidence (names transliterated) needs only the modelled documents: it is read in
       // a background job while the languages are fitted, whose many small jobs leave cores idle.
       Dataset<Row> linkable = modelledDocuments(analysed, duplicates);
@@ -148,12 +147,14 @@ public final class CorpusJob {
     }
   }
 
-  /** Finds near-duplicates and writes the duplicate_groups table; returns it read back. */
-  private Dataset<Row> writeDuplicateGroups(Dataset<Row> parts, OutputLocation out) {
-    NearDuplicates.Settings settings = new NearDuplicates.Settings(options.duplicateSimilarity, options.shingleWords,
-        options.seed);
-    Writers.write(NearDuplicates.groups(NearDuplicates.find(parts, settings)).coalesce(1), Tables.DUPLICATE_GROUPS,
-        out);
+  private NearDuplicates.Settings duplicateSettings() {
+    return new NearDuplicates.Settings(options.duplicateSimilarity, options.shingleWords, options.seed);
+  }
+
+  /** Finds near-duplicates among the signed parts, writes the duplicate_groups table; returns it read back. */
+  private Dataset<Row> writeDuplicateGroups(Dataset<Row> signed, OutputLocation out) {
+    Writers.write(NearDuplicates.groups(NearDuplicates.findSigned(signed, duplicateSettings())).coalesce(1),
+        Tables.DUPLICATE_GROUPS, out);
     return Writers.readTable(spark, Tables.DUPLICATE_GROUPS, out);
   }
 

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.Columns;
+import org.polycorpus.dedup.NearDuplicates;
 import org.polycorpus.ingest.DocumentReader;
 import org.polycorpus.ingest.DocumentStatus;
 import org.polycorpus.ml.StageTimer;
@@ -30,6 +31,8 @@ final class Preprocessing {
   private static final String MODELLED = WORK + "/modelled";
   /** Analysed terms per language of each document (work column, see TextAnalyzer). */
   static final String PARTS_COL = "parts";
+  /** Near-duplicate signatures of each part (work column, see NearDuplicates#signatures). */
+  private static final String SIGNATURES_COL = "signatures";
 
   private Preprocessing() {}
 
@@ -44,10 +47,23 @@ final class Preprocessing {
   /** Analyses extracted documents into the work folder, a folder per language; returns them read back. */
   static Dataset<Row> analyseToWork(PipelineModel preprocessing, Dataset<Row> extracted, OutputLocation out,
       StageTimer timer) {
-    Dataset<Row> analysed = analyse(preprocessing, extracted);
+    return analysedToWork(analyse(preprocessing, extracted), out, timer);
+  }
+
+  /**
+   * As {@link #analyseToWork}, with each part's near-duplicate signatures ({@link #signed}): the
+   * tokens are at hand here, and the duplicate search then reads a few numbers per part.
+   */
+  static Dataset<Row> analyseToWork(PipelineModel preprocessing, Dataset<Row> extracted,
+      NearDuplicates.Settings duplicates, OutputLocation out, StageTimer timer) {
+    return analysedToWork(analyse(preprocessing, extracted)
+        .withColumn(SIGNATURES_COL, NearDuplicates.signatures(col(PARTS_COL), duplicates)), out, timer);
+  }
+
+  private static Dataset<Row> analysedToWork(Dataset<Row> analysed, OutputLocation out, StageTimer timer) {
     timer.time("language_and_analysis", () ->
         analysed.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(ANALYSED)));
-    return Writers.readBack(extracted.sparkSession(), out.staged(ANALYSED), analysed.schema(), Columns.LANGUAGE);
+    return Writers.readBack(analysed.sparkSession(), out.staged(ANALYSED), analysed.schema(), Columns.LANGUAGE);
   }
 
   /** The documents table's columns plus body and parts; the raw text and segments are dropped. */
@@ -82,6 +98,13 @@ final class Preprocessing {
         .filter(size(col("part.tokens")).gt(0))
         .select(col(Columns.DOC_ID), col("part.tokens").as(Columns.TOKENS), col("part.surfaces").as(Columns.SURFACES),
             col("part.language").as(Columns.LANGUAGE));
+  }
+
+  /** The signatures written by {@link #analyseToWork}: doc_id, language, shingle_set, bands. */
+  static Dataset<Row> signed(Dataset<Row> analysed) {
+    return analysed.filter(col(Columns.STATUS).equalTo(DocumentStatus.OK))
+        .select(col(Columns.DOC_ID), explode(col(SIGNATURES_COL)).as("signed"))
+        .select(col(Columns.DOC_ID), col("signed.*"));
   }
 
   /** One language's {@link #parts}, in the columns its pipeline reads. */

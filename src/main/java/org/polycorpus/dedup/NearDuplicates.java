@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.udf;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
@@ -16,8 +18,6 @@ import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.ml.ConnectedComponents;
 import org.polycorpus.ml.SingleTask;
-import scala.collection.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Near-duplicate documents within each language: MinHash (Spark MLlib's MinHashLSH) signatures of
@@ -68,11 +68,33 @@ public final class NearDuplicates {
         .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), sign.apply(col(Columns.TOKENS)).as("signature"))
         .filter(col("signature").isNotNull())
         .select(col(Columns.DOC_ID), col(Columns.LANGUAGE), col("signature." + SET).as(SET),
-            col("signature." + ShingleSignatures.BANDS).as(ShingleSignatures.BANDS))
+            col("signature." + ShingleSignatures.BANDS).as(ShingleSignatures.BANDS));
+    return findSigned(signed, settings.minSimilarity(), inTaskParts);
+  }
+
+  /**
+   * The signatures of a text's language parts (language, tokens, surfaces), those long enough to
+   * compare: an array of language, shingle_set and bands. Exploded next to the doc_id, they are
+   * what {@link #findSigned} reads.
+   */
+  public static Column signatures(Column parts, Settings settings) {
+    // Only the languages and tokens reach the function: Spark hands it every string it is given.
+    return udf(new PartSignatures(settings.shingle(), settings.seed()), DataTypes.createArrayType(PartSignatures.PART,
+        false)).apply(transform(parts, part -> part.getField(Columns.LANGUAGE)),
+        transform(parts, part -> part.getField(Columns.TOKENS)));
+  }
+
+  /** {@link #find} of parts signed by {@link #signatures}: doc_id, language, shingle_set, bands. */
+  public static Dataset<Row> findSigned(Dataset<Row> signed, Settings settings) {
+    return findSigned(signed, settings.minSimilarity(), SingleTask.MAX_ROWS);
+  }
+
+  private static Dataset<Row> findSigned(Dataset<Row> rows, double minSimilarity, long inTaskParts) {
+    Dataset<Row> signed = rows.select(Columns.DOC_ID, Columns.LANGUAGE, SET, ShingleSignatures.BANDS)
         .persist(StorageLevel.MEMORY_AND_DISK());
     if (signed.count() <= inTaskParts) {
       Dataset<Row> duplicates = InTaskNearDuplicates.find(
-          signed.select(Columns.LANGUAGE, Columns.DOC_ID, SET, ShingleSignatures.BANDS), settings.minSimilarity())
+          signed.select(Columns.LANGUAGE, Columns.DOC_ID, SET, ShingleSignatures.BANDS), minSimilarity)
           .localCheckpoint();
       signed.unpersist();
       return duplicates;
@@ -82,7 +104,7 @@ public final class NearDuplicates {
     Dataset<Row> candidates = banded.toDF(Columns.LANGUAGE, "a", "band")
         .join(banded.toDF(Columns.LANGUAGE, "b", "band"), new String[] {Columns.LANGUAGE, "band"})
         .filter(col("a").lt(col("b"))).select(Columns.LANGUAGE, "a", "b").distinct();
-    var jaccard = udf((UDF2<Seq<Integer>, Seq<Integer>, Double>) (a, b) -> jaccard(ints(a), ints(b)),
+    var jaccard = udf((UDF2<byte[], byte[], Double>) (a, b) -> jaccard(ints(a), ints(b)),
         DataTypes.DoubleType);
     Dataset<Row> sets = signed.select(Columns.LANGUAGE, Columns.DOC_ID, SET);
     // Materialised once: the groups, the similarities and the table all read the pairs.
@@ -91,7 +113,7 @@ public final class NearDuplicates {
         .join(sets.toDF(Columns.LANGUAGE, "b", "set_b"), new String[] {Columns.LANGUAGE, "b"})
         .select(col(Columns.LANGUAGE), col("a"), col("b"), round(jaccard.apply(col("set_a"), col("set_b")), 6)
             .as("similarity"))
-        .filter(col("similarity").geq(settings.minSimilarity()))
+        .filter(col("similarity").geq(minSimilarity))
         .localCheckpoint();
     signed.unpersist();
     Dataset<Row> edges = pairs.select(Columns.LANGUAGE, "a", "b")
@@ -150,7 +172,8 @@ public final class NearDuplicates {
     return (double) both / (x.length + y.length - both);
   }
 
-  static int[] ints(Seq<Integer> values) {
-    return CollectionConverters.asJava(values).stream().mapToInt(Integer::intValue).toArray();
+  /** A shingle set of {@link ShingleSignatures}, sorted. */
+  static int[] ints(byte[] set) {
+    return SortedInts.decode(set);
   }
 }

@@ -42,8 +42,8 @@ class NearDuplicatesTest extends SparkTestBase {
     List<String> article = Files.readAllLines(Path.of("seeds/000_ba24edf17fc4e890.txt"), StandardCharsets.UTF_8);
     docs.add(new Object[] {"half-of-000", String.join("\n", article.subList(0, article.size() / 2))});
 
-    Dataset<Row> parts = parts(rows(new StructType().add("doc_id", "string").add("body", "string"),
-        docs.toArray(Object[][]::new)));
+    Dataset<Row> parts = parts(analysed(rows(new StructType().add("doc_id", "string").add("body", "string"),
+        docs.toArray(Object[][]::new))));
     List<Row> groups = NearDuplicates.groups(NearDuplicates.find(parts, SETTINGS)).orderBy("doc_id").collectAsList();
 
     assertThat(groups).extracting(r -> r.<String>getAs("doc_id")).containsExactly("002", "copy-of-002");
@@ -63,8 +63,8 @@ class NearDuplicatesTest extends SparkTestBase {
   @Test
   void exactCopiesAreFoundAtTheStrictestThreshold() throws IOException {
     String text = Files.readString(Path.of("seeds/001_e5448f806678b67b.txt"));
-    Dataset<Row> parts = parts(rows(new StructType().add("doc_id", "string").add("body", "string"),
-        new Object[] {"a", text}, new Object[] {"b", text}));
+    Dataset<Row> parts = parts(analysed(rows(new StructType().add("doc_id", "string").add("body", "string"),
+        new Object[] {"a", text}, new Object[] {"b", text})));
     List<Row> groups = NearDuplicates.find(parts, new NearDuplicates.Settings(1.0, 3, 42)).collectAsList();
     assertThat(groups).extracting(r -> r.<String>getAs("duplicate_of")).containsOnly("a");
     assertThat(groups).extracting(r -> r.<Double>getAs("duplicate_similarity")).containsOnly(1.0);
@@ -77,6 +77,30 @@ class NearDuplicatesTest extends SparkTestBase {
    */
   @Test
   void oneTaskFindsTheGroupsOfTheDistributedJoins() throws IOException {
+    Dataset<Row> parts = parts(analysed(handbookWithCopies())).localCheckpoint();
+    Dataset<Row> inTask = NearDuplicates.find(parts, SETTINGS);
+    Dataset<Row> distributed = NearDuplicates.find(parts, SETTINGS, 0);
+    assertThat(inTask.exceptAll(distributed).count()).isZero();
+    assertThat(distributed.exceptAll(inTask).count()).isZero();
+    assertThat(inTask.select("language").distinct().count()).isGreaterThan(10);
+    assertThat(inTask.select("duplicate_of").distinct().count()).isGreaterThan(30);
+  }
+
+  /** A run signs the parts as it analyses them; the groups must be those found from the tokens. */
+  @Test
+  void signaturesTakenWithTheAnalysisFindTheSameGroups() throws IOException {
+    Dataset<Row> analysed = analysed(handbookWithCopies()).localCheckpoint();
+    Dataset<Row> signed = analysed.select(col("doc_id"),
+            explode(NearDuplicates.signatures(col("parts"), SETTINGS)).as("signed"))
+        .select(col("doc_id"), col("signed.*"));
+    Dataset<Row> fromSignatures = NearDuplicates.findSigned(signed, SETTINGS);
+    Dataset<Row> fromTokens = NearDuplicates.find(parts(analysed), SETTINGS);
+    assertThat(fromSignatures.exceptAll(fromTokens).count()).isZero();
+    assertThat(fromTokens.exceptAll(fromSignatures).count()).isZero();
+    assertThat(fromTokens.select("duplicate_of").distinct().count()).isGreaterThan(30);
+  }
+
+  private Dataset<Row> handbookWithCopies() throws IOException {
     List<Object[]> docs = new ArrayList<>();
     int n = 0;
     for (HandbookSamples.Sample sample : HandbookSamples.build(10, 0)) {
@@ -88,19 +112,15 @@ class NearDuplicatesTest extends SparkTestBase {
         docs.add(new Object[] {id + "-headline", "Neu: " + sample.text()});
       }
     }
-    Dataset<Row> parts = parts(rows(new StructType().add("doc_id", "string").add("body", "string"),
-        docs.toArray(Object[][]::new))).localCheckpoint();
-    Dataset<Row> inTask = NearDuplicates.find(parts, SETTINGS);
-    Dataset<Row> distributed = NearDuplicates.find(parts, SETTINGS, 0);
-    assertThat(inTask.exceptAll(distributed).count()).isZero();
-    assertThat(distributed.exceptAll(inTask).count()).isZero();
-    assertThat(inTask.select("language").distinct().count()).isGreaterThan(10);
-    assertThat(inTask.select("duplicate_of").distinct().count()).isGreaterThan(30);
+    return rows(new StructType().add("doc_id", "string").add("body", "string"), docs.toArray(Object[][]::new));
   }
 
-  private static Dataset<Row> parts(Dataset<Row> bodies) {
-    return new TextAnalyzer().transform(new LanguageDetector().transform(bodies))
-        .select(col("doc_id"), explode(col("parts")).as("part"))
+  private static Dataset<Row> analysed(Dataset<Row> bodies) {
+    return new TextAnalyzer().transform(new LanguageDetector().transform(bodies));
+  }
+
+  private static Dataset<Row> parts(Dataset<Row> analysed) {
+    return analysed.select(col("doc_id"), explode(col("parts")).as("part"))
         .select(col("doc_id"), col("part.tokens").as("tokens"), col("part.language").as("language"));
   }
 }

@@ -34,6 +34,24 @@ class ShingleSignaturesTest extends SparkTestBase {
   private static final long SEED = 42;
 
   @Test
+  void theRemainderByTheHashPrimeIsExact() {
+    java.util.Random random = new java.util.Random(3);
+    long largest = (long) ShingleSignatures.FEATURES * (ShingleSignatures.HASH_PRIME - 1) + ShingleSignatures.HASH_PRIME;
+    long[] edges = {0, 1, ShingleSignatures.HASH_PRIME - 1, ShingleSignatures.HASH_PRIME,
+        ShingleSignatures.HASH_PRIME + 1, 7 * ShingleSignatures.HASH_PRIME, largest - 1, largest};
+    for (long x : edges) {
+      assertThat(ShingleSignatures.modPrime(x)).as("%d", x).isEqualTo(x % ShingleSignatures.HASH_PRIME);
+    }
+    for (int i = 0; i < 1_000_000; i++) {
+      long x = (long) (random.nextDouble() * largest);
+      long nearMultiple = (x / ShingleSignatures.HASH_PRIME) * ShingleSignatures.HASH_PRIME + random.nextInt(3) - 1;
+      assertThat(ShingleSignatures.modPrime(x)).isEqualTo(x % ShingleSignatures.HASH_PRIME);
+      assertThat(ShingleSignatures.modPrime(Math.max(0, nearMultiple)))
+          .isEqualTo(Math.max(0, nearMultiple) % ShingleSignatures.HASH_PRIME);
+    }
+  }
+
+  @Test
   void equalSparksHashingTfAndMinHashLsh() throws Exception {
     List<Object[]> docs = new ArrayList<>();
     int n = 0;
