@@ -92,7 +92,7 @@ public final class NearDuplicates {
   private static Dataset<Row> findSigned(Dataset<Row> rows, double minSimilarity, long inTaskParts) {
     Dataset<Row> signed = rows.select(Columns.DOC_ID, Columns.LANGUAGE, SET, ShingleSignatures.BANDS)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    if (signed.count() <= inTaskParts) {
+    if (SingleTask.count(signed) <= inTaskParts) {
       Dataset<Row> duplicates = InTaskNearDuplicates.find(
           signed.select(Columns.LANGUAGE, Columns.DOC_ID, SET, ShingleSignatures.BANDS), minSimilarity)
           .localCheckpoint();

@@ -32,7 +32,7 @@ public final class ConnectedComponents {
     Dataset<Row> input = edges.select(graph, "a", "b").localCheckpoint();
     StructType schema = new StructType().add(input.schema().apply(graph)).add("a", DataTypes.StringType, false)
         .add("label", DataTypes.StringType, false);
-    if (input.count() <= IN_TASK_EDGES) {
+    if (SingleTask.count(input) <= IN_TASK_EDGES) {
       return input.coalesce(1).mapPartitions((MapPartitionsFunction<Row, Row>) UnionFind::labels,
           Encoders.row(schema));
     }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Fits a stage of a small dataset inside one Spark task: the rows are gathered into one
@@ -30,6 +31,15 @@ public final class SingleTask {
    */
   public static Dataset<Row> spread(Dataset<Row> rows, String column) {
     return rows.repartition(rows.sparkSession().sparkContext().defaultParallelism(), rows.col(column));
+  }
+
+  /**
+   * The number of rows, which decides whether a step fits in one task, counted in one Spark
+   * job: {@code Dataset.count()} aggregates through a shuffle, which adaptive execution runs as
+   * two jobs or more, each waiting for a free core.
+   */
+  public static long count(Dataset<Row> rows) {
+    return rows.select(functions.lit(1)).javaRDD().count();
   }
 
   /** Rows arrive in the dataset's partition order, so a sorted dataset gives a deterministic result. */

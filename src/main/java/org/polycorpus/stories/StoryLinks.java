@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.ml.ConnectedComponents;
+import org.polycorpus.ml.SingleTask;
 
 /**
  * Documents that tell the same story in different languages, found without translation models:
@@ -78,7 +79,7 @@ public final class StoryLinks {
    * doc_id, cluster_id, language.
    */
   public static Tables find(Dataset<Row> documents, Dataset<Row> documentClusters, double minScore) {
-    long numDocs = documents.count();
+    long numDocs = SingleTask.count(documents);
     return numDocs <= InTaskStoryLinks.MAX_DOCS ? InTaskStoryLinks.find(documents, documentClusters, minScore)
         : distributed(documents, documentClusters, minScore, numDocs);
   }
@@ -89,7 +90,7 @@ public final class StoryLinks {
    * one task, whose evidence is read in the joins of {@link #find}.
    */
   public static Optional<ReadAhead> readAhead(Dataset<Row> documents) {
-    if (documents.count() > InTaskStoryLinks.MAX_DOCS) {
+    if (SingleTask.count(documents) > InTaskStoryLinks.MAX_DOCS) {
       return Optional.empty();
     }
     JavaRDD<Serializable> keys = InTaskStoryLinks.keys(documents).persist(StorageLevel.MEMORY_AND_DISK());
