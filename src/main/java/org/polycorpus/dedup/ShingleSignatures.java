@@ -32,10 +32,10 @@ final class ShingleSignatures implements UDF1<Seq<String>, Row> {
   /** MinHashLSH's modulus for its hash functions (a * (1 + i) + b) mod p. */
   static final long HASH_PRIME = 2038074743L;
   private static final double INVERSE_PRIME = 1.0 / HASH_PRIME;
-
-  private final int shingle;
   /** HashingTF's Murmur3 seed (Spark's FeatureHasher). */
   static final int HASH_SEED = 42;
+
+  private final int shingle;
   private final long[] multipliers = new long[NearDuplicates.BANDS * NearDuplicates.ROWS];
   private final long[] offsets = new long[multipliers.length];
 
