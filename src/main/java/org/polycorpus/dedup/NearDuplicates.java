@@ -52,11 +52,13 @@ public final class NearDuplicates {
   private NearDuplicates() {}
 
   /**
-   * {@code parts}: doc_id, tokens, language. Returns one row per document-language that has a
-   * near-duplicate: language, doc_id, duplicate_of (its group's smallest doc_id; itself for that
-   * one) and duplicate_similarity (its highest similarity to another member).
+   * {@code parts}: doc_id, tokens, language, signed here. Returns one row per document-language
+   * that has a near-duplicate: language, doc_id, duplicate_of (its group's smallest doc_id;
+   * itself for that one) and duplicate_similarity (its highest similarity to another member).
+   * A run signs its parts as it analyses them and calls {@link #findSigned}; tests hold the two
+   * equal.
    */
-  public static Dataset<Row> find(Dataset<Row> parts, Settings settings) {
+  static Dataset<Row> find(Dataset<Row> parts, Settings settings) {
     return find(parts, settings, SingleTask.MAX_ROWS);
   }
 

@@ -1,6 +1,6 @@
 package org.polycorpus.dedup;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * A sorted set of non-negative ints as bytes: its size, then the gaps between its values, each a
@@ -8,17 +8,19 @@ import java.io.ByteArrayOutputStream;
  * elements, and a set of hash indices below 2^22 takes two bytes or so per shingle.
  */
 final class SortedInts {
+  private static final int MAX_VARINT_BYTES = 5;
+
   private SortedInts() {}
 
   static byte[] encode(int[] sorted) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 + 2 * sorted.length);
-    writeVarint(bytes, sorted.length);
+    byte[] bytes = new byte[MAX_VARINT_BYTES * (1 + sorted.length)];
+    int length = writeVarint(bytes, 0, sorted.length);
     int previous = 0;
     for (int value : sorted) {
-      writeVarint(bytes, value - previous);
+      length = writeVarint(bytes, length, value - previous);
       previous = value;
     }
-    return bytes.toByteArray();
+    return Arrays.copyOf(bytes, length);
   }
 
   static int[] decode(byte[] bytes) {
@@ -32,12 +34,14 @@ final class SortedInts {
     return values;
   }
 
-  private static void writeVarint(ByteArrayOutputStream bytes, int value) {
+  /** Writes {@code value} at {@code at}; returns the position after it. */
+  private static int writeVarint(byte[] bytes, int at, int value) {
     while ((value & ~0x7F) != 0) {
-      bytes.write((value & 0x7F) | 0x80);
+      bytes[at++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    bytes.write(value);
+    bytes[at++] = (byte) value;
+    return at;
   }
 
   private static int readVarint(byte[] bytes, int[] position) {
