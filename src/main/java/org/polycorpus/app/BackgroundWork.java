@@ -1,6 +1,7 @@
 package org.polycorpus.app;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,7 +9,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.spark.JobExecutionStatus;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
  * Spark work run on a thread and in a scheduler pool of its own while the run goes on: for work
@@ -72,18 +77,29 @@ final class BackgroundWork<T> {
 
   /**
    * One cancel is not enough: work between two jobs (a shuffle's map job and its result job) may
-   * swallow the interrupt and submit the next, so cancel its job group again until it has ended.
+   * swallow the interrupt and submit the next, and adaptive execution submits a stage's job from
+   * a thread of its own, which may come after the work's thread has ended. So cancel the job
+   * group again until the thread has ended and no job of the group runs.
    */
   private void cancelUntilEnded() {
     thread.shutdown();
     long giveUpAt = System.nanoTime() + GIVE_UP_CANCELLING_AFTER.toNanos();
     try {
+      boolean ended;
       do {
         spark.sparkContext().cancelJobGroup(group);
-      } while (!thread.awaitTermination(CANCEL_AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS)
-          && System.nanoTime() < giveUpAt);
+        ended = thread.awaitTermination(CANCEL_AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+      } while ((!ended || groupRuns()) && System.nanoTime() < giveUpAt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private boolean groupRuns() {
+    SparkStatusTracker status = spark.sparkContext().statusTracker();
+    return Arrays.stream(status.getJobIdsForGroup(group)).anyMatch(job -> {
+      Option<SparkJobInfo> info = status.getJobInfo(job);
+      return info.isDefined() && info.get().status() == JobExecutionStatus.RUNNING;
+    });
   }
 }
