@@ -85,10 +85,14 @@ final class BackgroundWork<T> {
     thread.shutdown();
     long giveUpAt = System.nanoTime() + GIVE_UP_CANCELLING_AFTER.toNanos();
     try {
-      boolean ended;
+      boolean ended = false;
       do {
         spark.sparkContext().cancelJobGroup(group);
-        ended = thread.awaitTermination(CANCEL_AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        if (ended) {
+          Thread.sleep(CANCEL_AGAIN_AFTER.toMillis()); // a cancelled job takes a moment to end
+        } else {
+          ended = thread.awaitTermination(CANCEL_AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        }
       } while ((!ended || groupRuns()) && System.nanoTime() < giveUpAt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
