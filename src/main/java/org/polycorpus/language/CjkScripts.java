@@ -15,33 +15,41 @@ public final class CjkScripts {
   private static final byte HAN = 1;
   private static final byte KANA = 2;
   private static final byte HANGUL = 3;
+  private static final byte SCRIPT = 3;
+  /** Set beside the script for letters (Character.isLetter). */
+  private static final byte LETTER = 4;
   /**
-   * The CJK script of every letter of the Basic Multilingual Plane, looked up once: every letter
-   * of every document and line passes here, and Character.UnicodeScript.of searches a table of
-   * two thousand ranges each time.
+   * The CJK script of every code point of the Basic Multilingual Plane, and whether it is a
+   * letter, looked up once: every character of every document and line passes here, and
+   * Character.UnicodeScript.of searches a table of two thousand ranges each time.
    */
-  private static final byte[] BMP_SCRIPTS = new byte[Character.MIN_SUPPLEMENTARY_CODE_POINT];
+  private static final byte[] BMP_CLASSES = new byte[Character.MIN_SUPPLEMENTARY_CODE_POINT];
 
   static {
-    for (int codePoint = 0; codePoint < BMP_SCRIPTS.length; codePoint++) {
-      BMP_SCRIPTS[codePoint] = scriptOf(codePoint);
+    for (int codePoint = 0; codePoint < BMP_CLASSES.length; codePoint++) {
+      BMP_CLASSES[codePoint] = classOf(codePoint);
     }
   }
 
   private CjkScripts() {}
 
-  private static byte scriptOf(int codePoint) {
-    return switch (Character.UnicodeScript.of(codePoint)) {
+  private static byte classOf(int codePoint) {
+    byte script = switch (Character.UnicodeScript.of(codePoint)) {
       case HAN -> HAN;
       case HIRAGANA, KATAKANA -> KANA;
       case HANGUL -> HANGUL;
       default -> OTHER;
     };
+    return (byte) (Character.isLetter(codePoint) ? script | LETTER : script);
+  }
+
+  private static byte classAt(int codePoint) {
+    return codePoint < BMP_CLASSES.length ? BMP_CLASSES[codePoint] : classOf(codePoint);
   }
 
   /** Han, hiragana or katakana: the letters of Chinese and Japanese, written without spaces. */
   public static boolean isHanOrKana(int codePoint) {
-    byte script = codePoint < BMP_SCRIPTS.length ? BMP_SCRIPTS[codePoint] : scriptOf(codePoint);
+    int script = classAt(codePoint) & SCRIPT;
     return script == HAN || script == KANA;
   }
 
@@ -52,13 +60,15 @@ public final class CjkScripts {
     int kana = 0;
     int hangul = 0;
     for (int i = 0; i < text.length(); ) {
-      int codePoint = Character.codePointAt(text, i);
+      char c = text.charAt(i);
+      int codePoint = Character.isSurrogate(c) ? Character.codePointAt(text, i) : c;
       i += Character.charCount(codePoint);
-      if (!Character.isLetter(codePoint)) {
+      byte letterClass = classAt(codePoint);
+      if ((letterClass & LETTER) == 0) {
         continue;
       }
       letters++;
-      switch (codePoint < BMP_SCRIPTS.length ? BMP_SCRIPTS[codePoint] : scriptOf(codePoint)) {
+      switch (letterClass & SCRIPT) {
         case HAN -> han++;
         case KANA -> kana++;
         case HANGUL -> hangul++;

@@ -85,13 +85,20 @@ final class Evidence {
   private String skeletonOf(String name) {
     String skeleton = SKELETONS.get(name);
     if (skeleton == null) {
-      skeleton = skeleton(isAscii(name) ? name : toLatin.transliterate(name));
+      skeleton = skeleton(isAscii(name) ? name : latin(name));
       if (SKELETONS.size() >= MAX_CACHED_NAMES) {
         SKELETONS.clear();
       }
       SKELETONS.put(name, skeleton);
     }
     return skeleton;
+  }
+
+  /** Transliterates as {@code toLatin.transliterate(name)} does, without ICU's locked StringBuffer. */
+  String latin(String name) {
+    BuilderReplaceable text = new BuilderReplaceable(name);
+    toLatin.transliterate(text);
+    return text.toString();
   }
 
   /** A run of letters starting in Han or kana, too long for a name. */

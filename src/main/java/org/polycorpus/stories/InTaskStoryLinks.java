@@ -42,6 +42,12 @@ final class InTaskStoryLinks {
   record DocumentKeys(String docId, String language, String[] keys, long[] counts, String[] words)
       implements Serializable {}
 
+  /**
+   * The {@link DocumentKeys} of one partition as one item: a cached partition of many items has
+   * its size estimated again and again as it grows, each estimate walking a sample of them.
+   */
+  record PartitionKeys(List<DocumentKeys> docs) implements Serializable {}
+
   /** The cluster of a document's part in {@code language}. */
   record ClusterOf(String docId, String language, int cluster) implements Serializable {}
 
@@ -57,7 +63,10 @@ final class InTaskStoryLinks {
     return find(keys(documents), documentClusters, minScore);
   }
 
-  /** Each document's {@link DocumentKeys}, read from doc_id, language, body on every executor. */
+  /**
+   * Each document's {@link DocumentKeys}, read from doc_id, language, body on every executor: a
+   * {@link PartitionKeys} per partition.
+   */
   static JavaRDD<Serializable> keys(Dataset<Row> documents) {
     return SingleTask.spread(documents.select(Columns.DOC_ID, Columns.LANGUAGE, Columns.BODY), Columns.DOC_ID)
         .javaRDD().mapPartitions(InTaskStoryLinks::keysOf);
@@ -82,7 +91,7 @@ final class InTaskStoryLinks {
   /** One {@link Evidence} per partition: its transliterator is costly to build. */
   private static Iterator<Serializable> keysOf(Iterator<Row> rows) {
     Evidence evidence = new Evidence();
-    List<Serializable> out = new ArrayList<>();
+    List<DocumentKeys> out = new ArrayList<>();
     while (rows.hasNext()) {
       Row row = rows.next();
       TreeMap<String, long[]> counts = new TreeMap<>(ORDER);
@@ -98,7 +107,7 @@ final class InTaskStoryLinks {
           Arrays.stream(distinct).mapToLong(k -> counts.get(k)[0]).toArray(),
           Arrays.stream(distinct).map(words::get).toArray(String[]::new)));
     }
-    return out.iterator();
+    return List.<Serializable>of(new PartitionKeys(out)).iterator();
   }
 
   /** The whole corpus's evidence in the task; documents by doc_id, keys by key, as Spark compares strings. */
@@ -119,8 +128,8 @@ final class InTaskStoryLinks {
       this.minScore = minScore;
       while (items.hasNext()) {
         Serializable item = items.next();
-        if (item instanceof DocumentKeys doc) {
-          docs.add(doc);
+        if (item instanceof PartitionKeys partition) {
+          docs.addAll(partition.docs());
         } else if (item instanceof ClusterOf cluster) {
           clusterOf.put(List.of(cluster.docId(), cluster.language()), cluster.cluster());
         }

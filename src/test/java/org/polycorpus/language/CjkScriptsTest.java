@@ -2,6 +2,7 @@ package org.polycorpus.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CjkScriptsTest {
@@ -18,5 +19,58 @@ class CjkScriptsTest {
   void latinTextWithAFewHanCharactersIsLeftToTheDetector() {
     assertThat(CjkScripts.classify("The company Huawei (华为) opened an office in Berlin this week to sell phones.")).isNull();
     assertThat(CjkScripts.classify("مراکش و پاکستان روابط امنیتی")).isNull();
+  }
+
+  /**
+   * The lookup table gives what Character.isLetter and Character.UnicodeScript say: random texts
+   * of CJK, Latin, Arabic, punctuation, supplementary letters and lone surrogates.
+   */
+  @Test
+  void classifiesAsTheUnicodeTablesDo() {
+    int[][] ranges = {{0x20, 0x7e}, {0x4e00, 0x4fff}, {0x3040, 0x30ff}, {0xac00, 0xacff}, {0x0600, 0x06ff},
+        {0x3000, 0x303f}, {0xff00, 0xffef}, {0xd800, 0xdfff}, {0x20000, 0x200ff}, {0x1f600, 0x1f64f}};
+    Random random = new Random(7);
+    int cjk = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = 1 + random.nextInt(40);
+      int[] mostly = ranges[random.nextInt(ranges.length)];
+      for (int i = 0; i < length; i++) {
+        int[] range = random.nextInt(5) > 0 ? mostly : ranges[random.nextInt(ranges.length)];
+        text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
+      }
+      LanguageGuess.Result expected = byUnicodeTables(text.toString());
+      LanguageGuess.Result actual = CjkScripts.classify(text.toString());
+      assertThat(actual).as(text.toString()).isEqualTo(expected);
+      cjk += actual == null ? 0 : 1;
+    }
+    assertThat(cjk).as("texts classified as CJK").isBetween(2_000, 18_000);
+  }
+
+  /** classify as written with the JDK's own tables, character by character. */
+  private static LanguageGuess.Result byUnicodeTables(String text) {
+    int letters = 0;
+    int han = 0;
+    int kana = 0;
+    int hangul = 0;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      i += Character.charCount(codePoint);
+      if (Character.isLetter(codePoint)) {
+        letters++;
+        switch (Character.UnicodeScript.of(codePoint)) {
+          case HAN -> han++;
+          case HIRAGANA, KATAKANA -> kana++;
+          case HANGUL -> hangul++;
+          default -> { }
+        }
+      }
+    }
+    int all = han + kana + hangul;
+    if (letters == 0 || all < CjkScripts.MIN_CJK_SHARE * letters) {
+      return null;
+    }
+    String language = hangul >= han + kana ? "ko" : kana > CjkScripts.MIN_KANA_SHARE * (han + kana) ? "ja" : "zh";
+    return new LanguageGuess.Result(language, (double) all / letters);
   }
 }

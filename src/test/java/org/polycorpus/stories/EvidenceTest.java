@@ -38,14 +38,35 @@ class EvidenceTest {
   void skeletonsNeedNoLowerCaseStepInTheTransliterator() throws IOException {
     Transliterator withLower = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
     Transliterator withoutLower = Transliterator.getInstance("Any-Latin; Latin-ASCII");
-    Set<String> words = seedWords();
-    words.addAll(Set.of("Αθήνα", "ΣΟΦΟΚΛΗΣ", "Москва", "ЕВРОПА", "北京", "東京", "イスラマバード",
-        "ירושלים", "서울", "İstanbul", "\u212Aelvin", "STRAẞE", "Hà Nội", "ĐẶNG", "ประเทศไทย", "ქართული", "Հայաստան",
-        "বাংলা", "हिन्दी", "ÅNGSTRÖM", "ǅemal", "ﬁnanz"));
-    for (String word : words) {
+    for (String word : otherScriptWords()) {
       assertThat(Evidence.skeleton(withoutLower.transliterate(word))).as(word)
           .isEqualTo(Evidence.skeleton(withLower.transliterate(word)));
     }
+  }
+
+  /**
+   * Evidence transliterates through a StringBuilder, not ICU's StringBuffer: the same Latin for
+   * every word of the seeds and of a dozen other scripts.
+   */
+  @Test
+  void transliterationThroughAStringBuilderGivesICUsResult() throws IOException {
+    Transliterator toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    Evidence evidence = new Evidence();
+    Set<String> words = otherScriptWords();
+    for (String word : words) {
+      assertThat(evidence.latin(word)).as(word).isEqualTo(toLatin.transliterate(word));
+    }
+    assertThat(words.stream().filter(word -> !toLatin.transliterate(word).equals(word)).count())
+        .as("words the transliterator changes").isGreaterThan(500);
+  }
+
+  /** Every run of letters in the seeds and words of a dozen other scripts. */
+  private static Set<String> otherScriptWords() throws IOException {
+    Set<String> words = seedWords();
+    words.addAll(Set.of("Αθήνα", "ΣΟΦΟΚΛΗΣ", "Москва", "ЕВРОПА", "北京", "東京", "イスラマバード",
+        "ירושלים", "서울", "İstanbul", "\u212Aelvin", "STRAẞE", "Hà Nội", "ĐẶNG", "ประเทศไทย", "ქართული", "Հայաստան",
+        "বাংলা", "हिन्दी", "ÅNGSTRÖM", "ǅemal", "ﬁnanz", "𠀀𠀁", "a\uD800b"));
+    return words;
   }
 
   /** Every run of letters in the seeds. */
