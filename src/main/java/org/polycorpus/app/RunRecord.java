@@ -8,12 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -28,22 +22,16 @@ record RunRecord(
     int executors, Map<String, String> parameters, Map<String, String> versions, List<Row> counts,
     Map<String, Double> stageSeconds, List<KScore> sweep, List<Row> quality) {
 
-  /** What the written tables say: documents per language and status, {@link RunRecord#quality} per language. */
+  /** What the written tables say: documents per language and status, {@link TableTallies#quality} per language. */
   record Tallies(List<Row> counts, List<Row> quality) {
     /** For a run that fitted models. */
     static Tallies withQuality(SparkSession spark, OutputLocation out) {
-      return new Tallies(counts(spark, out), RunRecord.quality(spark, out));
+      return new Tallies(TableTallies.counts(spark, out), TableTallies.quality(spark, out));
     }
 
     /** For a scoring: it fits no models to judge. */
     static Tallies countsOnly(SparkSession spark, OutputLocation out) {
-      return new Tallies(counts(spark, out), List.of());
-    }
-
-    /** Aggregates only: one row per (language, status). */
-    private static List<Row> counts(SparkSession spark, OutputLocation out) {
-      return Writers.readTable(spark, Tables.DOCUMENTS, out).groupBy(Columns.LANGUAGE, Columns.STATUS).count()
-          .orderBy(Columns.LANGUAGE, Columns.STATUS).collectAsList();
+      return new Tallies(TableTallies.counts(spark, out), List.of());
     }
   }
 
@@ -54,24 +42,6 @@ record RunRecord(
     return new RunRecord(runId, startedAt, System.currentTimeMillis(), input, out.output(),
         spark.sparkContext().master(), spark.sparkContext().applicationId(), executors, parameters,
         Versions.all(spark.version()), tallies.counts(), stageSeconds, sweep, tallies.quality());
-  }
-
-  /**
-   * Per language, from the written tables: mean topic coherence, mean cluster coherence, and
-   * the documents left out as near-duplicates. One small row per language.
-   */
-  private static List<Row> quality(SparkSession spark, OutputLocation out) {
-    Dataset<Row> topics = Writers.readTable(spark, Tables.TOPICS, out)
-        .select(Columns.LANGUAGE, "topic_id", "coherence").distinct()
-        .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("topic_coherence"));
-    Dataset<Row> clusters = Writers.readTable(spark, Tables.CLUSTERS, out)
-        .groupBy(Columns.LANGUAGE).agg(avg("coherence").as("cluster_coherence"));
-    Dataset<Row> copies = Writers.readTable(spark, Tables.DUPLICATE_GROUPS, out).filter("not kept")
-        .groupBy(Columns.LANGUAGE).agg(count(lit(1)).as("duplicates"));
-    return topics.join(clusters, new String[] {Columns.LANGUAGE}, "full")
-        .join(copies, new String[] {Columns.LANGUAGE}, "full").orderBy(Columns.LANGUAGE)
-        .select(col(Columns.LANGUAGE), col("topic_coherence"), col("cluster_coherence"), col("duplicates"))
-        .collectAsList();
   }
 
   void write(SparkSession spark, OutputLocation out) throws IOException {

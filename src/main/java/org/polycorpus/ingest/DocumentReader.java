@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.TaskCompletionListener;
+import org.polycorpus.language.LanguageGuess;
 
 /**
  * Reads an input tree into one row per file: identity, Tika metadata, status and cleaned text.
@@ -104,6 +105,8 @@ public final class DocumentReader {
 
     @Override
     public Iterator<Row> call(Iterator<Row> listing) {
+      // The next stage detects languages; its profiles load while the parse processes work.
+      LanguageGuess.loadProfilesInBackground();
       TikaTextExtractor extractor = new TikaTextExtractor(limits);
       TaskContext task = TaskContext.get();
       if (task != null) {

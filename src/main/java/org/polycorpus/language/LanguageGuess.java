@@ -1,5 +1,7 @@
 package org.polycorpus.language;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Optimaize's detection as Tika configures it ({@link NgramSampler}) behind a small interface
  * that caps input length, with Chinese, Japanese and Korean decided by script
@@ -8,6 +10,7 @@ package org.polycorpus.language;
 public final class LanguageGuess {
   /** ISO 639-3 "undetermined": too little text, or no language above the confidence floor. */
   public static final String UNDETERMINED = "und";
+  private static final AtomicBoolean PROFILES_LOADING = new AtomicBoolean();
 
   private final NgramSampler sampler;
   private final int maxChars;
@@ -15,6 +18,19 @@ public final class LanguageGuess {
   public LanguageGuess(int maxChars) {
     this.sampler = new NgramSampler(maxChars);
     this.maxChars = maxChars;
+  }
+
+  /**
+   * Starts loading Optimaize's profiles (about a second of one core) on a daemon thread, once
+   * per JVM: called while files are parsed, so that the first detection finds them loaded
+   * instead of holding every task of the stage while one loads them.
+   */
+  public static void loadProfilesInBackground() {
+    if (PROFILES_LOADING.compareAndSet(false, true)) {
+      Thread loader = new Thread(NgramTable::builtIn, "polycorpus-language-profiles");
+      loader.setDaemon(true);
+      loader.start();
+    }
   }
 
   /** The best language and its probability; {@link #UNDETERMINED} below {@code minConfidence}. */

@@ -214,6 +214,17 @@ class SeedsEndToEndTest {
         .allSatisfy(term -> assertThat(term.<Double>getAs("coherence")).isBetween(-1.0, 1.0));
   }
 
+  /** The runs table counts documents per language and status as Spark's aggregate of the documents table does. */
+  @Test
+  void runsTableCountsTheDocumentsTable() {
+    Row run = table(first, Tables.RUNS).first();
+    List<Row> counts = run.getList(run.fieldIndex("counts"));
+    List<Row> expected = table(first, Tables.DOCUMENTS).groupBy("language", "status").count()
+        .orderBy("language", "status").collectAsList();
+    assertThat(counts).hasSize(3);
+    assertThat(counts.toString()).isEqualTo(expected.toString());
+  }
+
   @Test
   void savedLanguageModelsScoreDocumentsAgain() {
     PipelineModel german = PipelineModel.load(first.resolve("models/de").toString());
