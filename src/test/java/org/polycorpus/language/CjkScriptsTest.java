@@ -2,7 +2,9 @@ package org.polycorpus.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CjkScriptsTest {
@@ -47,26 +49,16 @@ class CjkScriptsTest {
     assertThat(cjk).as("texts classified as CJK").isBetween(2_000, 18_000);
   }
 
-  /** classify as written with the JDK's own tables, character by character. */
+  /** classify as written with the JDK's own tables: letters counted by script. */
   private static LanguageGuess.Result byUnicodeTables(String text) {
-    int letters = 0;
-    int han = 0;
-    int kana = 0;
-    int hangul = 0;
-    for (int i = 0; i < text.length(); ) {
-      int codePoint = text.codePointAt(i);
-      i += Character.charCount(codePoint);
-      if (Character.isLetter(codePoint)) {
-        letters++;
-        switch (Character.UnicodeScript.of(codePoint)) {
-          case HAN -> han++;
-          case HIRAGANA, KATAKANA -> kana++;
-          case HANGUL -> hangul++;
-          default -> { }
-        }
-      }
-    }
-    int all = han + kana + hangul;
+    Map<Character.UnicodeScript, Long> scripts = text.codePoints().filter(Character::isLetter)
+        .mapToObj(Character.UnicodeScript::of).collect(Collectors.groupingBy(script -> script, Collectors.counting()));
+    long letters = scripts.values().stream().mapToLong(Long::longValue).sum();
+    long han = scripts.getOrDefault(Character.UnicodeScript.HAN, 0L);
+    long kana = scripts.getOrDefault(Character.UnicodeScript.HIRAGANA, 0L)
+        + scripts.getOrDefault(Character.UnicodeScript.KATAKANA, 0L);
+    long hangul = scripts.getOrDefault(Character.UnicodeScript.HANGUL, 0L);
+    long all = han + kana + hangul;
     if (letters == 0 || all < CjkScripts.MIN_CJK_SHARE * letters) {
       return null;
     }
