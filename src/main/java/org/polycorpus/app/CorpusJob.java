@@ -27,6 +27,7 @@ import org.polycorpus.dedup.NearDuplicates;
 import org.polycorpus.ingest.DocumentStatus;
 import org.polycorpus.language.LanguageDetector;
 import org.polycorpus.ml.PipelineFiles;
+import org.polycorpus.ml.SingleTask;
 import org.polycorpus.ml.StageTimer;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
@@ -78,7 +79,7 @@ public final class CorpusJob {
       timer.time("write_documents", () ->
           Writers.write(NearDuplicates.markDocuments(analysed, duplicates), Tables.DOCUMENTS, out));
       Dataset<Row> modelled = Preprocessing.modelledToWork(NearDuplicates.keptOnly(parts, duplicates), out, timer);
-      List<Row> languages = modelled.groupBy(Columns.LANGUAGE).count().orderBy(Columns.LANGUAGE).collectAsList();
+      List<Row> languages = SingleTask.countBy(modelled, Columns.LANGUAGE);
       timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.polycorpus.Columns;
 import org.polycorpus.features.InTaskVocabulary;
+import org.polycorpus.ml.SingleTask;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
 
@@ -39,19 +40,7 @@ final class TableTallies {
 
   /** Documents per language and status: (language, status, count) rows in Spark's order of the two. */
   static List<Row> counts(SparkSession spark, OutputLocation out) {
-    List<Map<List<String>, Long>> partials = Writers.readTable(spark, Tables.DOCUMENTS, out)
-        .select(Columns.LANGUAGE, Columns.STATUS).javaRDD()
-        .mapPartitions(rows -> {
-          Map<List<String>, Long> counts = new HashMap<>();
-          rows.forEachRemaining(row -> counts.merge(Arrays.asList(row.getString(0), row.getString(1)), 1L, Long::sum));
-          return List.of(counts).iterator();
-        }).collect();
-    Map<List<String>, Long> counts = new TreeMap<>(Comparator.<List<String>, String>comparing(key -> key.get(0),
-        LANGUAGE_ORDER).thenComparing(key -> key.get(1), LANGUAGE_ORDER));
-    partials.forEach(partial -> partial.forEach((key, count) -> counts.merge(key, count, Long::sum)));
-    List<Row> rows = new ArrayList<>();
-    counts.forEach((key, count) -> rows.add(RowFactory.create(key.get(0), key.get(1), count)));
-    return rows;
+    return SingleTask.countBy(Writers.readTable(spark, Tables.DOCUMENTS, out), Columns.LANGUAGE, Columns.STATUS);
   }
 
   /**

@@ -1,11 +1,19 @@
 package org.polycorpus.ml;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.polycorpus.features.InTaskVocabulary;
 
 /**
  * Fits a stage of a small dataset inside one Spark task: the rows are gathered into one
@@ -40,6 +48,45 @@ public final class SingleTask {
    */
   public static long count(Dataset<Row> rows) {
     return rows.select(functions.lit(1)).javaRDD().count();
+  }
+
+  /**
+   * Rows per distinct combination of {@code columns} (strings), as (values..., count) rows in
+   * Spark's order of the values, nulls first, counted in one Spark job: each partition sends
+   * back its counts, a number per combination. Spark's groupBy and orderBy run as a shuffle
+   * and a sort, several jobs under adaptive execution. For columns of few distinct values.
+   */
+  public static List<Row> countBy(Dataset<Row> rows, String... columns) {
+    List<Map<List<String>, Long>> partials = rows.selectExpr(columns).javaRDD()
+        .mapPartitions((Iterator<Row> partition) -> {
+          Map<List<String>, Long> counts = new HashMap<>();
+          partition.forEachRemaining(row -> {
+            String[] key = new String[row.length()];
+            for (int i = 0; i < key.length; i++) {
+              key[i] = row.getString(i);
+            }
+            counts.merge(Arrays.asList(key), 1L, Long::sum);
+          });
+          return List.of(counts).iterator();
+        }).collect();
+    Comparator<String> order = Comparator.nullsFirst(InTaskVocabulary.SPARK_ORDER);
+    Map<List<String>, Long> counts = new TreeMap<>((a, b) -> {
+      for (int i = 0; i < a.size(); i++) {
+        int compared = order.compare(a.get(i), b.get(i));
+        if (compared != 0) {
+          return compared;
+        }
+      }
+      return 0;
+    });
+    partials.forEach(partial -> partial.forEach((key, count) -> counts.merge(key, count, Long::sum)));
+    List<Row> counted = new ArrayList<>();
+    counts.forEach((key, count) -> {
+      List<Object> values = new ArrayList<>(key);
+      values.add(count);
+      counted.add(RowFactory.create(values.toArray()));
+    });
+    return counted;
   }
 
   /** Rows arrive in the dataset's partition order, so a sorted dataset gives a deterministic result. */
