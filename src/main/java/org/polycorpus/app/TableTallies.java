@@ -19,7 +19,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.polycorpus.Columns;
-import org.polycorpus.features.InTaskVocabulary;
 import org.polycorpus.ml.SingleTask;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
@@ -31,7 +30,6 @@ import org.polycorpus.output.Tables;
  * for a core.
  */
 final class TableTallies {
-  private static final Comparator<String> LANGUAGE_ORDER = Comparator.nullsFirst(InTaskVocabulary.SPARK_ORDER);
   private static final int TOPIC = 0;
   private static final int CLUSTER = 1;
   private static final int COPY = 2;
@@ -62,7 +60,7 @@ final class TableTallies {
               .add(row.getInt(1), row.getInt(2), row.isNullAt(3) ? null : row.getDouble(3)));
           return List.of(quality).iterator();
         }).collect();
-    Map<String, LanguageQuality> quality = new TreeMap<>(LANGUAGE_ORDER);
+    Map<String, LanguageQuality> quality = new TreeMap<>(SingleTask.SPARK_ORDER_NULLS_FIRST);
     partials.forEach(partial -> partial.forEach((language, part) ->
         quality.computeIfAbsent(language, l -> new LanguageQuality()).merge(part)));
     List<Row> rows = new ArrayList<>();

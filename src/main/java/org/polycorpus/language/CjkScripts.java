@@ -15,7 +15,8 @@ public final class CjkScripts {
   private static final byte HAN = 1;
   private static final byte KANA = 2;
   private static final byte HANGUL = 3;
-  private static final byte SCRIPT = 3;
+  /** The low bits of a class: its script. */
+  private static final byte SCRIPT_BITS = 3;
   /** Set beside the script for letters (Character.isLetter). */
   private static final byte LETTER = 4;
   /**
@@ -49,7 +50,7 @@ public final class CjkScripts {
 
   /** Han, hiragana or katakana: the letters of Chinese and Japanese, written without spaces. */
   public static boolean isHanOrKana(int codePoint) {
-    int script = classAt(codePoint) & SCRIPT;
+    int script = classAt(codePoint) & SCRIPT_BITS;
     return script == HAN || script == KANA;
   }
 
@@ -68,7 +69,7 @@ public final class CjkScripts {
         continue;
       }
       letters++;
-      switch (letterClass & SCRIPT) {
+      switch (letterClass & SCRIPT_BITS) {
         case HAN -> han++;
         case KANA -> kana++;
         case HANGUL -> hangul++;

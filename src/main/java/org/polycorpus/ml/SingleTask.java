@@ -22,6 +22,9 @@ import org.polycorpus.features.InTaskVocabulary;
  * {@link #MAX_ROWS} rows those jobs, not the arithmetic, are the cost.
  */
 public final class SingleTask {
+  /** Strings as Spark orders them (by their UTF-8 bytes), nulls first: the order of {@link #countBy}. */
+  public static final Comparator<String> SPARK_ORDER_NULLS_FIRST = Comparator.nullsFirst(InTaskVocabulary.SPARK_ORDER);
+
   /** Larger datasets are fitted with Spark's distributed estimators. */
   public static final long MAX_ROWS = 20_000;
 
@@ -69,10 +72,9 @@ public final class SingleTask {
           });
           return List.of(counts).iterator();
         }).collect();
-    Comparator<String> order = Comparator.nullsFirst(InTaskVocabulary.SPARK_ORDER);
     Map<List<String>, Long> counts = new TreeMap<>((a, b) -> {
       for (int i = 0; i < a.size(); i++) {
-        int compared = order.compare(a.get(i), b.get(i));
+        int compared = SPARK_ORDER_NULLS_FIRST.compare(a.get(i), b.get(i));
         if (compared != 0) {
           return compared;
         }
