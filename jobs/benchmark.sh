@@ -31,13 +31,28 @@ source jobs/class-archive.sh  # recorded before any timed run
 stages_of() {  # the stage_seconds object of a polycorpus manifest, one "name=seconds" per stage
   "$python" -c 'import json,sys; s=json.load(open(sys.argv[1]))["stage_seconds"]; print(" ".join(f"{k}={v:.1f}" for k,v in s.items()))' "$1"
 }
-heap_peak() {  # largest heap occupancy after a GC, in MB, from a -Xlog:gc log
-  sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$1" | sort -n | tail -1
+jcmd="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
+# The heap's largest live set, in MB, over a second, untimed run on corpus $1 (scratch output $2,
+# GC log $3): a full collection is forced every 2 s, and each one's result is the heap in use.
+# After a young collection the heap still holds the old generation's garbage, which a heap
+# started large is never asked to collect: that would measure the heap's size, not the run's.
+live_heap_peak() {
+  local corpus="$1" out="$2" log="$3" run
+  env POLYCORPUS_DRIVER_MEMORY="$heap" POLYCORPUS_JAVA_OPTS="-Xlog:gc:file=$log" \
+    jobs/run-local.sh --input "$corpus" --output "$out" > /dev/null 2>&1 &
+  run=$!  # run-local.sh execs the JVM, so this is the JVM's pid once it has started
+  while kill -0 "$run" 2>/dev/null; do
+    sleep 2
+    "$jcmd" "$run" GC.run > /dev/null 2>&1 || true
+  done
+  wait "$run" || true
+  rm -rf "$out"
+  sed -n 's/.*Pause Full (Diagnostic Command) [0-9]*M->\([0-9]*\)M(.*/\1/p' "$log" | sort -n | tail -1
 }
 
 results="$work/results.tsv"
 : > "$work/stages.txt"
-printf 'scale\tfiles\tMB\tsystem\twall_s\tMB_per_s\tdocs_per_s\tpeak_rss_MB\tpeak_heap_MB\n' > "$results"
+printf 'scale\tfiles\tMB\tsystem\twall_s\tMB_per_s\tdocs_per_s\tpeak_rss_MB\tpeak_live_heap_MB\n' > "$results"
 for scale in 1 4 8; do
   corpus="$work/corpus-${scale}x"
   jobs/make-corpus.sh "$((base * scale))" "$corpus" 2>/dev/null
@@ -51,7 +66,7 @@ for scale in 1 4 8; do
   read -r wall rss < "$work/time-polycorpus-${scale}x"
   printf '%s\t%s\t%s\tpolycorpus\t%s\t%.2f\t%.1f\t%d\t%s\n' "${scale}x" "$files" "$mb" "$wall" \
     "$(echo "$mb / $wall" | bc -l)" "$(echo "$files / $wall" | bc -l)" "$((rss / 1024))" \
-    "$(heap_peak "$work/gc-${scale}x.log")" >> "$results"
+    "$(live_heap_peak "$corpus" "$work/heap-run-${scale}x" "$PWD/$work/gc-live-${scale}x.log")" >> "$results"
   echo "${scale}x polycorpus stages: $(stages_of "$out/manifest.json")" >> "$work/stages.txt"
 
   ref="$work/reference-${scale}x"
