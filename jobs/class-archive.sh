@@ -8,11 +8,14 @@
 set -euo pipefail
 archive_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 class_archive="$archive_root/target/polycorpus-classes.jsa"
+# The same for the parse processes' start: a process that is sent no file builds Tika's parsers
+# and exits. Its classpath and flags are those ForkedParser starts the processes with.
+parse_archive="$archive_root/target/polycorpus-parse-classes.jsa"
 CLASS_ARCHIVE_OPTS=""
 
 if [ -n "${POLYCORPUS_RECORDING_CLASSES:-}" ]; then
   :  # this is the recording run: it writes the archive and cannot map one too
-elif [ ! -f "$class_archive" ] || [ "$POLYCORPUS_JAR" -nt "$class_archive" ] \
+elif [ ! -f "$class_archive" ] || [ ! -f "$parse_archive" ] || [ "$POLYCORPUS_JAR" -nt "$class_archive" ] \
     || [ "$archive_root/target/spark-classpath.txt" -nt "$class_archive" ]; then
   echo "Recording the classes a local run loads (once per build) ..." >&2
   scratch="$(mktemp -d "$archive_root/target/class-archive.XXXXXX")"
@@ -27,9 +30,22 @@ elif [ ! -f "$class_archive" ] || [ "$POLYCORPUS_JAR" -nt "$class_archive" ] \
     rm -f "$class_archive"
     : > "$class_archive"  # empty: not retried until the next build
   fi
+  if java -XX:ArchiveClassesAtExit="$scratch/parse-classes.jsa" -Xmx512m -XX:+ExitOnOutOfMemoryError \
+      -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true \
+      -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory \
+      -cp "$POLYCORPUS_JAR:$SPARK_CLASSPATH" org.polycorpus.ingest.ParseServer 1000 1 1 100 \
+      < /dev/null >> "$archive_root/target/class-archive.log" 2>&1 && [ -s "$scratch/parse-classes.jsa" ]; then
+    mv "$scratch/parse-classes.jsa" "$parse_archive"
+  else
+    rm -f "$parse_archive"
+    : > "$parse_archive"
+  fi
   rm -rf "$scratch"
 fi
 if [ -z "${POLYCORPUS_RECORDING_CLASSES:-}" ] && [ -s "$class_archive" ]; then
   CLASS_ARCHIVE_OPTS="-XX:SharedArchiveFile=$class_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+if [ -z "${POLYCORPUS_RECORDING_CLASSES:-}" ] && [ -s "$parse_archive" ]; then
+  CLASS_ARCHIVE_OPTS="$CLASS_ARCHIVE_OPTS -Dpolycorpus.parseClassArchive=$parse_archive"
 fi
 export CLASS_ARCHIVE_OPTS

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ParseProcessPoolTest {
   private static final byte[] ARTICLE = AdversarialCorpus.GERMAN.getBytes(StandardCharsets.UTF_8);
@@ -50,6 +53,17 @@ class ParseProcessPoolTest {
     ParseProcessPool.giveBack(parser);
     try (ForkedParser replacement = ParseProcessPool.take(limits)) {
       assertThat(replacement).isNotSameAs(parser);
+    }
+  }
+
+  @Test
+  void aProcessWhoseClassArchiveCannotBeMappedStartsWithoutIt(@TempDir Path folder) throws Exception {
+    Path notAnArchive = Files.writeString(folder.resolve("classes.jsa"), "not a class-data archive");
+    System.setProperty(ForkedParser.CLASS_ARCHIVE_PROPERTY, notAnArchive.toString());
+    try (ForkedParser parser = new ForkedParser(ExtractionLimits.defaults().withMaxChars(4_715))) {
+      assertThat(parse(parser, ARTICLE, "article.txt").text()).isEqualTo(AdversarialCorpus.GERMAN);
+    } finally {
+      System.clearProperty(ForkedParser.CLASS_ARCHIVE_PROPERTY);
     }
   }
 
