@@ -61,7 +61,6 @@ for scale in 1 4 8; do
 
   out="$work/polycorpus-${scale}x"
   /usr/bin/time -f '%e %M' -o "$work/time-polycorpus-${scale}x" env POLYCORPUS_DRIVER_MEMORY="$heap" \
-    POLYCORPUS_JAVA_OPTS="-Xlog:gc:file=$PWD/$work/gc-${scale}x.log" \
     jobs/run-local.sh --input "$corpus" --output "$out" > "$work/log-polycorpus-${scale}x" 2>&1
   read -r wall rss < "$work/time-polycorpus-${scale}x"
   printf '%s\t%s\t%s\tpolycorpus\t%s\t%.2f\t%.1f\t%d\t%s\n' "${scale}x" "$files" "$mb" "$wall" \

@@ -8,8 +8,8 @@
 set -euo pipefail
 archive_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 class_archive="$archive_root/target/polycorpus-classes.jsa"
-# The same for the parse processes' start: a process that is sent no file builds Tika's parsers
-# and exits. Its classpath and flags are those ForkedParser starts the processes with.
+# The same for the parse processes' start, recorded by org.polycorpus.ingest.ParseClassArchive:
+# the process ForkedParser starts, sent no file, builds Tika's parsers and exits.
 parse_archive="$archive_root/target/polycorpus-parse-classes.jsa"
 CLASS_ARCHIVE_OPTS=""
 
@@ -30,11 +30,8 @@ elif [ ! -f "$class_archive" ] || [ ! -f "$parse_archive" ] || [ "$POLYCORPUS_JA
     rm -f "$class_archive"
     : > "$class_archive"  # empty: not retried until the next build
   fi
-  if java -XX:ArchiveClassesAtExit="$scratch/parse-classes.jsa" -Xmx512m -XX:+ExitOnOutOfMemoryError \
-      -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true \
-      -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory \
-      -cp "$POLYCORPUS_JAR:$SPARK_CLASSPATH" org.polycorpus.ingest.ParseServer 1000 1 1 100 \
-      < /dev/null >> "$archive_root/target/class-archive.log" 2>&1 && [ -s "$scratch/parse-classes.jsa" ]; then
+  if java -cp "$POLYCORPUS_JAR:$SPARK_CLASSPATH" org.polycorpus.ingest.ParseClassArchive "$scratch/parse-classes.jsa" \
+      >> "$archive_root/target/class-archive.log" 2>&1 && [ -s "$scratch/parse-classes.jsa" ]; then
     mv "$scratch/parse-classes.jsa" "$parse_archive"
   else
     rm -f "$parse_archive"

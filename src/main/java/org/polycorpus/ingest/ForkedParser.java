@@ -131,8 +131,20 @@ final class ForkedParser implements AutoCloseable {
     if (process != null && process.isAlive()) {
       return;
     }
+    process = new ProcessBuilder(command(limits, List.of())).start();
+    toProcess = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+    fromProcess = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    stderr = new StderrTail(process.getErrorStream());
+  }
+
+  /**
+   * The parse process's command line: this JVM's java with {@code jvmOptions} added (the class
+   * archive's recording adds its own), the limits' heap, and polycorpus's classpath.
+   */
+  static List<String> command(ExtractionLimits limits, List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-Xmx" + limits.parseHeapMb() + "m");
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-XX:+UseSerialGC");
@@ -154,17 +166,20 @@ final class ForkedParser implements AutoCloseable {
     command.add(Integer.toString(limits.maxEmbedded()));
     command.add(Integer.toString(limits.maxEmbeddedDepth()));
     command.add(Long.toString(limits.maxCompressionRatio()));
-    process = new ProcessBuilder(command).start();
-    toProcess = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
-    fromProcess = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
-    stderr = new StderrTail(process.getErrorStream());
+    return command;
   }
 
-  /** This JVM's classpath plus where polycorpus itself was loaded from (the submitted jar on executors). */
+  /**
+   * This JVM's classpath plus where polycorpus itself was loaded from (the submitted jar on
+   * executors), unless the classpath already starts with it: a class archive maps only the
+   * classpath it was recorded with, and its recording runs with the jar first.
+   */
   private static String classpath() {
     try {
       String own = new File(ForkedParser.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-      return own + File.pathSeparator + System.getProperty("java.class.path");
+      String classpath = System.getProperty("java.class.path");
+      return classpath.equals(own) || classpath.startsWith(own + File.pathSeparator) ? classpath
+          : own + File.pathSeparator + classpath;
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
