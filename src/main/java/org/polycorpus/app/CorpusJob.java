@@ -19,6 +19,7 @@ import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.polycorpus.Columns;
 import org.polycorpus.analysis.TextAnalyzer;
 import org.polycorpus.clean.BoilerplateRemover;
@@ -78,9 +79,16 @@ public final class CorpusJob {
           () -> timer.time("story_evidence", () -> StoryLinks.readAhead(linkable)));
       timer.time("write_documents", () ->
           Writers.write(NearDuplicates.markDocuments(analysed, duplicates), Tables.DOCUMENTS, out));
-      Dataset<Row> modelled = Preprocessing.modelledToWork(NearDuplicates.keptOnly(parts, duplicates), out, timer);
-      List<Row> languages = SingleTask.countBy(modelled, Columns.LANGUAGE);
-      timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
+      // The parts without copies, cached: counting their languages fills the cache, and the one
+      // job fitting every small language reads it. Only languages too large for one task read
+      // them checkpointed by language (modelLanguages).
+      Dataset<Row> modelled = NearDuplicates.keptOnly(parts, duplicates).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        List<Row> languages = timer.time("modelled_parts", () -> SingleTask.countBy(modelled, Columns.LANGUAGE));
+        timer.time("model_languages", () -> sweep.addAll(modelLanguages(languages, modelled, out)));
+      } finally {
+        modelled.unpersist(false);
+      }
       Writers.writeMissingTablesEmpty(spark, out, Tables.DOCUMENT_TERMS, Tables.CLUSTERS,
           Tables.DOCUMENT_CLUSTERS, Tables.TOPICS, Tables.DOCUMENT_TOPICS);
       // Counts and quality read tables already written, in small jobs run while the stories are found.
@@ -195,8 +203,12 @@ public final class CorpusJob {
       }
       sweeps.putAll(fitted.sweeps());
     }
-    sweeps.putAll(concurrently(List.copyOf(large.keySet()),
-        language -> modelLanguage(language, large.get(language), modelled, settings, out)));
+    if (!large.isEmpty()) {
+      // Each large language is a chain of Spark jobs reading its parts: a folder of its own.
+      Dataset<Row> byLanguage = Preprocessing.modelledToWork(modelled, out, timer);
+      sweeps.putAll(concurrently(List.copyOf(large.keySet()),
+          language -> modelLanguage(language, large.get(language), byLanguage, settings, out)));
+    }
     List<KScore> sweep = new ArrayList<>();
     languages.forEach(language -> sweep.addAll(sweeps.get(language.getString(0))));
     return sweep;

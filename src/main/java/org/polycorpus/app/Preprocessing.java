@@ -84,7 +84,8 @@ final class Preprocessing {
    * language reads its own folder instead of repeating the join that leaves the copies out.
    */
   static Dataset<Row> modelledToWork(Dataset<Row> modelled, OutputLocation out, StageTimer timer) {
-    timer.time("modelled_parts", () -> modelled.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(MODELLED)));
+    timer.time("modelled_parts_by_language", () ->
+        modelled.write().partitionBy(Columns.LANGUAGE).parquet(out.staged(MODELLED)));
     return Writers.readBack(modelled.sparkSession(), out.staged(MODELLED), modelled.schema(), Columns.LANGUAGE);
   }
 
