@@ -79,9 +79,10 @@ public final class CorpusJob {
           () -> timer.time("story_evidence", () -> StoryLinks.readAhead(linkable)));
       timer.time("write_documents", () ->
           Writers.write(NearDuplicates.markDocuments(analysed, duplicates), Tables.DOCUMENTS, out));
-      // The parts without copies, cached: counting their languages fills the cache, and the one
-      // job fitting every small language reads it. Only languages too large for one task read
-      // them checkpointed by language (modelLanguages).
+      // The parts without copies, cached (executors' storage memory, spilling to disk): counting
+      // their languages fills the cache, and the one job fitting every small language reads it.
+      // Writing and decoding them as Parquet cost more. Only languages too large for one task
+      // read them checkpointed by language (modelLanguages).
       Dataset<Row> modelled = NearDuplicates.keptOnly(parts, duplicates).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<Row> languages = timer.time("modelled_parts", () -> SingleTask.countBy(modelled, Columns.LANGUAGE));
