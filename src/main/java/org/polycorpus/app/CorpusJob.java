@@ -206,7 +206,9 @@ public final class CorpusJob {
     }
     if (!large.isEmpty()) {
       // Each large language is a chain of Spark jobs reading its parts: a folder of its own.
+      // The small languages are done, so the cache can go before those jobs need the memory.
       Dataset<Row> byLanguage = Preprocessing.modelledToWork(modelled, out, timer);
+      modelled.unpersist(false);
       sweeps.putAll(concurrently(List.copyOf(large.keySet()),
           language -> modelLanguage(language, large.get(language), byLanguage, settings, out)));
     }
