@@ -13,6 +13,18 @@ class_archive="$archive_root/target/polycorpus-classes.jsa"
 parse_archive="$archive_root/target/polycorpus-parse-classes.jsa"
 CLASS_ARCHIVE_OPTS=""
 
+# Moves a recorded archive ($1) in place ($2), or leaves $2 empty if the recording failed: an
+# empty archive is not retried until the next build, and runs start without it.
+keep_archive() {
+  if [ "$3" = 0 ] && [ -s "$1" ]; then
+    mv "$1" "$2"
+  else
+    echo "No class archive $(basename "$2") (see target/class-archive.log): runs start without it." >&2
+    rm -f "$2"
+    : > "$2"
+  fi
+}
+
 if [ -n "${POLYCORPUS_RECORDING_CLASSES:-}" ]; then
   :  # this is the recording run: it writes the archive and cannot map one too
 elif [ ! -f "$class_archive" ] || [ ! -f "$parse_archive" ] || [ "$POLYCORPUS_JAR" -nt "$class_archive" ] \
@@ -20,29 +32,24 @@ elif [ ! -f "$class_archive" ] || [ ! -f "$parse_archive" ] || [ "$POLYCORPUS_JA
   echo "Recording the classes a local run loads (once per build) ..." >&2
   scratch="$(mktemp -d "$archive_root/target/class-archive.XXXXXX")"
   # Spark's classpath alone: a run's extra jars come after it, which the archive allows.
-  if POLYCORPUS_RECORDING_CLASSES=1 POLYCORPUS_EXTRA_CLASSPATH="" \
-      POLYCORPUS_JAVA_OPTS="-XX:ArchiveClassesAtExit=$scratch/classes.jsa" \
-      "$archive_root/jobs/run-local.sh" --input "$archive_root/seeds" --output "$scratch/run" \
-      > "$archive_root/target/class-archive.log" 2>&1 && [ -s "$scratch/classes.jsa" ]; then
-    mv "$scratch/classes.jsa" "$class_archive"
-  else
-    echo "No class archive (see target/class-archive.log): runs start without it." >&2
-    rm -f "$class_archive"
-    : > "$class_archive"  # empty: not retried until the next build
-  fi
-  if java -cp "$POLYCORPUS_JAR:$SPARK_CLASSPATH" org.polycorpus.ingest.ParseClassArchive "$scratch/parse-classes.jsa" \
-      >> "$archive_root/target/class-archive.log" 2>&1 && [ -s "$scratch/parse-classes.jsa" ]; then
-    mv "$scratch/parse-classes.jsa" "$parse_archive"
-  else
-    rm -f "$parse_archive"
-    : > "$parse_archive"
-  fi
+  recorded=0
+  POLYCORPUS_RECORDING_CLASSES=1 POLYCORPUS_EXTRA_CLASSPATH="" \
+    POLYCORPUS_JAVA_OPTS="-XX:ArchiveClassesAtExit=$scratch/classes.jsa" \
+    "$archive_root/jobs/run-local.sh" --input "$archive_root/seeds" --output "$scratch/run" \
+    > "$archive_root/target/class-archive.log" 2>&1 || recorded=$?
+  keep_archive "$scratch/classes.jsa" "$class_archive" "$recorded"
+  recorded=0
+  java -cp "$POLYCORPUS_JAR:$SPARK_CLASSPATH" org.polycorpus.ingest.ParseClassArchive "$scratch/parse-classes.jsa" \
+    >> "$archive_root/target/class-archive.log" 2>&1 || recorded=$?
+  keep_archive "$scratch/parse-classes.jsa" "$parse_archive" "$recorded"
   rm -rf "$scratch"
 fi
-if [ -z "${POLYCORPUS_RECORDING_CLASSES:-}" ] && [ -s "$class_archive" ]; then
-  CLASS_ARCHIVE_OPTS="-XX:SharedArchiveFile=$class_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
-fi
-if [ -z "${POLYCORPUS_RECORDING_CLASSES:-}" ] && [ -s "$parse_archive" ]; then
-  CLASS_ARCHIVE_OPTS="$CLASS_ARCHIVE_OPTS -Dpolycorpus.parseClassArchive=$parse_archive"
+if [ -z "${POLYCORPUS_RECORDING_CLASSES:-}" ]; then
+  if [ -s "$class_archive" ]; then
+    CLASS_ARCHIVE_OPTS="-XX:SharedArchiveFile=$class_archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+  if [ -s "$parse_archive" ]; then
+    CLASS_ARCHIVE_OPTS="$CLASS_ARCHIVE_OPTS -Dpolycorpus.parseClassArchive=$parse_archive"
+  fi
 fi
 export CLASS_ARCHIVE_OPTS

@@ -80,8 +80,8 @@ final class Preprocessing {
   }
 
   /**
-   * The parts the languages are modelled on (copies left out), checkpointed by language: every
-   * language reads its own folder instead of repeating the join that leaves the copies out.
+   * The parts the languages are modelled on (copies left out), checkpointed by language: a
+   * language too large for one task runs a chain of Spark jobs, each reading its own folder.
    */
   static Dataset<Row> modelledToWork(Dataset<Row> modelled, OutputLocation out, StageTimer timer) {
     timer.time("modelled_parts_by_language", () ->
