@@ -1,15 +1,19 @@
 package org.polycorpus.language;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 
 /**
  * Optimaize's language detection (Nakatani's naive Bayes over randomly sampled character
  * n-grams) as Tika's OptimaizeLangDetector configures it, with the same random draws and the
- * same arithmetic, so its probabilities are bit-identical to Tika's. Two things make it
- * cheaper: n-grams are found by position in the text instead of as substrings in a map, and
- * {@link #other} ends once no other language can reach the confidence asked for.
+ * same arithmetic, so its probabilities are bit-identical to Tika's. Three things make it
+ * cheaper: n-grams are found by position in the text instead of as substrings in a map,
+ * {@link #other} ends once no other language can reach the confidence asked for, and it
+ * remembers the answer for texts it had to sample in full (see {@link SampledInFull}).
  * Not thread-safe: one per task.
  */
 final class NgramSampler {
@@ -33,7 +37,10 @@ final class NgramSampler {
   private final NgramTable table = NgramTable.builtIn();
   private final String[] languages = table.languages();
   private final int maxChars;
+  private final SampledInFull sampledInFull = new SampledInFull();
   private int[] gramStarts = new int[64];
+  /** Whether the last {@link #probabilities} call stopped before its last trial. */
+  private boolean stoppedEarly;
 
   /** {@code maxChars}: as Tika's detector is built with, after which it takes no more text. */
   NgramSampler(int maxChars) {
@@ -55,8 +62,17 @@ final class NgramSampler {
    * language can get there.
    */
   Best other(String text, String language, double minConfidence) {
-    double[] probabilities = probabilities(text, language, minConfidence);
-    Best best = probabilities == null ? null : best(probabilities);
+    Optional<Best> known = sampledInFull.get(text);
+    Best best;
+    if (known != null) {
+      best = known.orElse(null);
+    } else {
+      double[] probabilities = probabilities(text, language, minConfidence);
+      best = probabilities == null ? null : best(probabilities);
+      if (!stoppedEarly) {
+        sampledInFull.put(text, best);
+      }
+    }
     return best == null || best.language().equals(language) || best.probability() < minConfidence ? null : best;
   }
 
@@ -90,6 +106,7 @@ final class NgramSampler {
    * (returning a partial average) once no language but {@code stay} can reach {@code minConfidence}.
    */
   private double[] probabilities(String text, String stay, double minConfidence) {
+    stoppedEarly = false;
     String tikaText = tikaText(text);
     if (tikaText.length() <= SHORT_TEXT) {
       return shortTextProbabilities(tikaText);
@@ -116,7 +133,8 @@ final class NgramSampler {
       for (int i = 0; i < average.length; i++) {
         average[i] += probability[i] / TRIALS;
       }
-      if (stay != null && settled(average, trial + 1, stay, minConfidence)) {
+      if (stay != null && trial + 1 < TRIALS && settled(average, trial + 1, stay, minConfidence)) {
+        stoppedEarly = true;
         return average;
       }
     }
@@ -218,5 +236,35 @@ final class NgramSampler {
       max = Math.max(max, probability[i]);
     }
     return max;
+  }
+
+  /**
+   * Answers for texts sampled through every trial, up to a budget of characters, the least
+   * recently used dropped first. A line is sampled in full when a language other than its document's comes near
+   * the confidence asked for: quoted or untranslated passages and code, which recur across a
+   * corpus (in each translation of a manual, in each copy of a wire story). The answer, Tika's
+   * best language, does not depend on the document's language, so a repeat is answered without
+   * sampling. Lines settled early are cheap and not kept.
+   */
+  private static final class SampledInFull {
+    private static final int MAX_CHARS = 1 << 20;
+
+    private final LinkedHashMap<String, Optional<Best>> answers = new LinkedHashMap<>(256, 0.75f, true);
+    private long chars;
+
+    /** The answer for {@code text}, empty for none; null when it was not sampled in full lately. */
+    Optional<Best> get(String text) {
+      return answers.get(text);
+    }
+
+    void put(String text, Best best) {
+      if (answers.put(text, Optional.ofNullable(best)) == null) {
+        chars += text.length();
+      }
+      for (Iterator<String> oldest = answers.keySet().iterator(); chars > MAX_CHARS && oldest.hasNext(); ) {
+        chars -= oldest.next().length();
+        oldest.remove();
+      }
+    }
   }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * The sampler must decide exactly as Tika's Optimaize detector does, probability bits included,
  * on real text in 26 languages: whole pages, paragraphs, text long enough for Tika to add it in
  * pieces, texts short enough for Optimaize's other algorithm, and text that starts with a space.
+ * One sampler answers every question about a text in turn, first for its own language (settled
+ * early, not remembered) and then for others (sampled in full once, then answered from memory).
  */
 class NgramSamplerTest {
   private static final int MAX_CHARS = 10_000;
