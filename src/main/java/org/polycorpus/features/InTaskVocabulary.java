@@ -21,11 +21,31 @@ import org.polycorpus.ml.SingleTask;
  * Strings compare as Spark compares them, by their UTF-8 bytes.
  */
 public final class InTaskVocabulary {
-  /** Strings in Spark's order: by their UTF-8 bytes, unsigned. */
-  public static final Comparator<String> SPARK_ORDER =
-      (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  /** Strings in Spark's order: by their UTF-8 bytes, unsigned (see {@link #compareAsUtf8}). */
+  public static final Comparator<String> SPARK_ORDER = InTaskVocabulary::compareAsUtf8;
 
   private InTaskVocabulary() {}
+
+  /**
+   * As the strings' UTF-8 bytes compare, unsigned, without encoding them: sorting a corpus's
+   * terms encoded both strings on every comparison. Up to the first chars that differ the bytes
+   * agree, and two chars outside the surrogates order as their bytes do. When one of them is a
+   * surrogate (half of a code point above U+FFFF, or unpaired, which Java encodes as '?') the
+   * bytes decide.
+   */
+  public static int compareAsUtf8(String a, String b) {
+    int length = Math.min(a.length(), b.length());
+    for (int i = 0; i < length; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        return Character.isSurrogate(x) || Character.isSurrogate(y)
+            ? Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8))
+            : Character.compare(x, y);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
 
   /** {@code surfacesCol} may be null: a term is then shown as itself. */
   static Vocabulary fit(Dataset<?> documents, String termsCol, String surfacesCol, int minDocFreq, int vocabSize) {
