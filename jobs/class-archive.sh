@@ -13,8 +13,9 @@ class_archive="$archive_root/target/polycorpus-classes.jsa"
 parse_archive="$archive_root/target/polycorpus-parse-classes.jsa"
 CLASS_ARCHIVE_OPTS=""
 
-# Moves a recorded archive ($1) in place ($2), or leaves $2 empty if the recording failed: an
-# empty archive is not retried until the next build, and runs start without it.
+# Moves a recorded archive ($1) in place ($2), or leaves $2 empty if the recording failed (its
+# exit status, $3, or no archive): an empty archive is not retried until the next build, and
+# runs start without it.
 keep_archive() {
   if [ "$3" = 0 ] && [ -s "$1" ]; then
     mv "$1" "$2"

@@ -33,7 +33,7 @@ public final class InTaskVocabulary {
    * surrogate (half of a code point above U+FFFF, or unpaired, which Java encodes as '?') the
    * bytes decide.
    */
-  public static int compareAsUtf8(String a, String b) {
+  static int compareAsUtf8(String a, String b) {
     int length = Math.min(a.length(), b.length());
     for (int i = 0; i < length; i++) {
       char x = a.charAt(i);

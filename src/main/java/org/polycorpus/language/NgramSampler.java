@@ -33,14 +33,14 @@ final class NgramSampler {
   private static final double FLOAT_ROOM = 1e-6;
   /** Tika adds longer texts in pieces of this many chars, each followed by a space. */
   private static final int TIKA_PIECE = 4096;
+  /** {@link #probabilities} stopped before its last trial: no language but the document's can win. */
+  private static final double[] SETTLED = new double[0];
 
   private final NgramTable table = NgramTable.builtIn();
   private final String[] languages = table.languages();
   private final int maxChars;
   private final SampledInFull sampledInFull = new SampledInFull();
   private int[] gramStarts = new int[64];
-  /** Whether the last {@link #probabilities} call stopped before its last trial. */
-  private boolean stoppedEarly;
 
   /** {@code maxChars}: as Tika's detector is built with, after which it takes no more text. */
   NgramSampler(int maxChars) {
@@ -68,10 +68,11 @@ final class NgramSampler {
       best = known.orElse(null);
     } else {
       double[] probabilities = probabilities(text, language, minConfidence);
-      best = probabilities == null ? null : best(probabilities);
-      if (!stoppedEarly) {
-        sampledInFull.put(text, best);
+      if (probabilities == SETTLED) {
+        return null;
       }
+      best = probabilities == null ? null : best(probabilities);
+      sampledInFull.put(text, best);
     }
     return best == null || best.language().equals(language) || best.probability() < minConfidence ? null : best;
   }
@@ -102,11 +103,11 @@ final class NgramSampler {
   }
 
   /**
-   * Averaged probabilities per language, or null without n-grams. With {@code stay} set, stops
-   * (returning a partial average) once no language but {@code stay} can reach {@code minConfidence}.
+   * Averaged probabilities per language, or null without n-grams. With {@code stay} set, returns
+   * {@link #SETTLED} once no language but {@code stay} can reach {@code minConfidence} before the
+   * last trial.
    */
   private double[] probabilities(String text, String stay, double minConfidence) {
-    stoppedEarly = false;
     String tikaText = tikaText(text);
     if (tikaText.length() <= SHORT_TEXT) {
       return shortTextProbabilities(tikaText);
@@ -134,8 +135,7 @@ final class NgramSampler {
         average[i] += probability[i] / TRIALS;
       }
       if (stay != null && trial + 1 < TRIALS && settled(average, trial + 1, stay, minConfidence)) {
-        stoppedEarly = true;
-        return average;
+        return SETTLED;
       }
     }
     return average;
@@ -240,11 +240,11 @@ final class NgramSampler {
 
   /**
    * Answers for texts sampled through every trial, up to a budget of characters, the least
-   * recently used dropped first. A line is sampled in full when a language other than its document's comes near
-   * the confidence asked for: quoted or untranslated passages and code, which recur across a
-   * corpus (in each translation of a manual, in each copy of a wire story). The answer, Tika's
-   * best language, does not depend on the document's language, so a repeat is answered without
-   * sampling. Lines settled early are cheap and not kept.
+   * recently used dropped first. A line is sampled in full when a language other than its
+   * document's comes near the confidence asked for: quoted or untranslated passages and code,
+   * which recur across a corpus (in each translation of a manual, in each copy of a wire story).
+   * The answer, Tika's best language, does not depend on the document's language, so a repeat is
+   * answered without sampling. Lines settled early are cheap and not kept.
    */
   private static final class SampledInFull {
     private static final int MAX_CHARS = 1 << 20;
