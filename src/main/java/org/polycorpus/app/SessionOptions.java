@@ -3,6 +3,7 @@ package org.polycorpus.app;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.output.JavaLocalFileSystem;
 import picocli.CommandLine.Option;
@@ -21,34 +22,57 @@ final class SessionOptions {
 
   /** The master comes from spark-submit (spark.master), else --master, else local[*]. */
   SparkSession start() {
-    SparkConf conf = new SparkConf();
-    SparkSession.Builder builder = SparkSession.builder().appName("polycorpus")
-        .config("spark.ui.showConsoleProgress", "true")
-        .config("spark.sql.session.timeZone", "UTC");
+    SparkConf conf = new SparkConf().setAppName("polycorpus")
+        .set("spark.ui.showConsoleProgress", "true")
+        .set("spark.sql.session.timeZone", "UTC");
     if (!conf.contains("spark.scheduler.mode")) {
       // Languages are fitted from several driver threads; FAIR lets their jobs interleave.
-      builder.config("spark.scheduler.mode", "FAIR");
+      conf.set("spark.scheduler.mode", "FAIR");
     }
     if (!conf.contains("spark.log.level")) {
       // Applied as the context starts, before Spark's own INFO start-up lines.
-      builder.config("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));
+      conf.set("spark.log.level", logLevel.toUpperCase(java.util.Locale.ROOT));
     }
     String chosen = master(conf);
-    builder.master(chosen);
+    conf.setMaster(chosen);
     if (chosen.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
       // Spark's 200 shuffle partitions make hundreds of near-empty tasks per step on a laptop.
-      builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+      conf.set("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
     }
     if (chosen.startsWith("local") && !conf.contains("spark.locality.wait")) {
       // One executor: every task is as local as it can be. Waiting for a better locality (an
       // HDFS block's host name) only idles cores, and in local mode nothing offers the held
       // tasks again once the others have finished: a stage mixing such tasks never ended.
-      builder.config("spark.locality.wait", "0s");
+      conf.set("spark.locality.wait", "0s");
     }
     if (chosen.startsWith("local") && !conf.contains(JavaLocalFileSystem.CONF_KEY)) {
-      builder.config(JavaLocalFileSystem.CONF_KEY, JavaLocalFileSystem.class.getName());
+      conf.set(JavaLocalFileSystem.CONF_KEY, JavaLocalFileSystem.class.getName());
     }
-    return builder.getOrCreate();
+    // The session's start needs Scala's runtime reflection (MLlib's session extension builds its
+    // functions from type tags): 0.7 s of a cold JVM, started on another thread while the
+    // context starts on this one.
+    Thread reflection = new Thread(SessionOptions::startScalaReflection, "polycorpus-scala-reflection");
+    reflection.setDaemon(true);
+    reflection.start();
+    SparkContext context = SparkContext.getOrCreate(conf);
+    try {
+      reflection.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // The classic (in-process) builder itself: SparkSession.builder() finds it through Scala's
+    // runtime reflection too, which cost a cold JVM another 1.3 s.
+    return org.apache.spark.sql.classic.SparkSession.builder().sparkContext(context).getOrCreate();
+  }
+
+  /** Initialises MLlib's session functions, which start Scala's runtime reflection; any failure shows where it did before. */
+  private static void startScalaReflection() {
+    try {
+      Class.forName("org.apache.spark.sql.ml.InternalFunctionRegistration$", true,
+          SessionOptions.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // Not there or not loadable: the session's own start reports it, as it did without this.
+    }
   }
 
   /** Cores of the local master ("local" 1, "local[4]" 4, "local[*]" all); 0 for a cluster. */

@@ -38,6 +38,7 @@ final class TikaDocumentParser {
     config.setMaximumCompressionRatio(limits.maxCompressionRatio());
     config.setMaximumPackageEntryDepth(limits.maxEmbeddedDepth());
     parser.setAutoDetectParserConfig(config);
+    parser.setDetector(IllustratorScanSkipped.within(parser.getDetector()));
   }
 
   /**
