@@ -65,13 +65,13 @@ final class SessionOptions {
     return org.apache.spark.sql.classic.SparkSession.builder().sparkContext(context).getOrCreate();
   }
 
-  /** Initialises MLlib's session functions, which start Scala's runtime reflection; any failure shows where it did before. */
+  /** Initialises MLlib's session functions, which start Scala's runtime reflection. */
   private static void startScalaReflection() {
     try {
       Class.forName("org.apache.spark.sql.ml.InternalFunctionRegistration$", true,
           SessionOptions.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      // Not there or not loadable: the session's own start reports it, as it did without this.
+      // Not there or not loadable: the session's own start meets it and reports it.
     }
   }
 

@@ -4,6 +4,24 @@ import java.text.Normalizer;
 
 /** Unicode NFKC and whitespace normalisation of extracted text, line by line. */
 public final class TextCleaner {
+  private static final byte KEPT = 0;
+  private static final byte SPACE = 1;
+  private static final byte LINE_BREAK = 2;
+  private static final byte INVISIBLE = 3;
+
+  /**
+   * What each UTF-16 unit is, found once per process: two Unicode category lookups per character
+   * were a third of cleaning a page.
+   */
+  private static final byte[] KINDS = new byte[Character.MAX_VALUE + 1];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char unit = (char) c;
+      KINDS[c] = isLineBreak(unit) ? LINE_BREAK : isSpace(unit) ? SPACE : isInvisible(unit) ? INVISIBLE : KEPT;
+    }
+  }
+
   private TextCleaner() {}
 
   /**
@@ -15,6 +33,8 @@ public final class TextCleaner {
     if (text == null || text.isEmpty()) {
       return "";
     }
+    // Rewritten in place, never ahead of where it is read: a space or line break written
+    // always stands for one read and dropped.
     char[] chars = Normalizer.normalize(text, Normalizer.Form.NFKC).toCharArray();
     int length = 0;
     boolean lineBreak = false; // since the last character kept
@@ -38,25 +58,6 @@ public final class TextCleaner {
       }
     }
     return new String(chars, 0, length);
-  }
-
-  private static final byte KEPT = 0;
-  private static final byte SPACE = 1;
-  private static final byte LINE_BREAK = 2;
-  private static final byte INVISIBLE = 3;
-
-  /**
-   * What each UTF-16 unit is, looked up once per process: two Unicode category lookups per
-   * character were a third of cleaning a page. The text is rewritten in place, never ahead of
-   * where it is read (a space or line break written always replaces one read or dropped).
-   */
-  private static final byte[] KINDS = new byte[Character.MAX_VALUE + 1];
-
-  static {
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      char unit = (char) c;
-      KINDS[c] = isLineBreak(unit) ? LINE_BREAK : isSpace(unit) ? SPACE : isInvisible(unit) ? INVISIBLE : KEPT;
-    }
   }
 
   private static boolean isSpace(char c) {
