@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
 final class IllustratorScanSkipped implements Detector {
   private static final long serialVersionUID = 1L;
   static final String TYPE = "application/illustrator+ps";
-  static final String REGEX = "[\\r\\n]%AI5_FileFormat [1-4][\\r\\n]";
+  private static final String REGEX = "[\\r\\n]%AI5_FileFormat [1-4][\\r\\n]";
   private static final byte[] LITERAL = "%AI5_FileFormat ".getBytes(StandardCharsets.ISO_8859_1);
 
   private final MimeTypes tikas;
