@@ -170,16 +170,20 @@ final class ForkedParser implements AutoCloseable {
   }
 
   /**
-   * This JVM's classpath plus where polycorpus itself was loaded from (the submitted jar on
-   * executors), unless the classpath already starts with it: a class archive maps only the
-   * classpath it was recorded with, and its recording runs with the jar first.
+   * Where polycorpus itself was loaded from (the submitted jar on executors), then the rest of
+   * this JVM's classpath: a class archive maps only the classpath it was recorded with, and its
+   * recording runs with the jar first. Local runs put the jar after Spark's jars.
    */
   private static String classpath() {
     try {
       String own = new File(ForkedParser.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-      String classpath = System.getProperty("java.class.path");
-      return classpath.equals(own) || classpath.startsWith(own + File.pathSeparator) ? classpath
-          : own + File.pathSeparator + classpath;
+      StringBuilder classpath = new StringBuilder(own);
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        if (!entry.equals(own) && !entry.isEmpty()) {
+          classpath.append(File.pathSeparator).append(entry);
+        }
+      }
+      return classpath.toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
