@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -145,14 +146,10 @@ final class IllustratorScanSkipped implements Detector {
   }
 
   private static boolean contains(byte[] bytes, byte[] part) {
-    outer:
     for (int start = 0; start <= bytes.length - part.length; start++) {
-      for (int i = 0; i < part.length; i++) {
-        if (bytes[start + i] != part[i]) {
-          continue outer;
-        }
+      if (bytes[start] == part[0] && Arrays.equals(bytes, start, start + part.length, part, 0, part.length)) {
+        return true;
       }
-      return true;
     }
     return false;
   }

@@ -61,7 +61,7 @@ public final class TextCleaner {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR;
+    return c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR;
   }
 
   private static boolean isLineBreak(char c) {
@@ -69,9 +69,6 @@ public final class TextCleaner {
   }
 
   private static boolean isInvisible(char c) {
-    if (c < 0x80) {
-      return c < 0x20 || c == 0x7F;
-    }
     return Character.getType(c) == Character.CONTROL || c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
   }
 }
