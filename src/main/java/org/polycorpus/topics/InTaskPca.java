@@ -14,13 +14,14 @@ import org.polycorpus.ml.SingleTask;
 
 /**
  * The two principal components of a small language's sliced vectors, computed in one task
- * ({@link SingleTask}): the
- * sample covariance (as Spark's RowMatrix computes it) and its two leading eigenvectors by power
+ * ({@link SingleTask}): the two leading eigenvectors of their sample {@link Covariance} by power
  * iteration. Returned as a Spark ML PCAModel, so the map saves and scores like Spark's PCA.
  */
 final class InTaskPca {
   private static final int MAX_ITERATIONS = 500;
   private static final double TOLERANCE = 1e-12;
+  /** A variance below this share of the total is rounding noise. */
+  private static final double NEGLIGIBLE = 1e-10;
 
   /** Components (dimension x 2, column-major) followed by the two explained-variance shares. */
   record Fit(double[] components, double[] explained) implements java.io.Serializable {}
@@ -46,31 +47,10 @@ final class InTaskPca {
 
   /** {@code points}: vectors of {@code dimension} entries. */
   static Fit fit(List<SparseVector> points, int dimension) {
-    double[] sum = new double[dimension];
-    double[][] gram = new double[dimension][dimension];
-    long n = 0;
-    for (SparseVector vector : points) {
-      int[] indices = vector.indices();
-      double[] values = vector.values();
-      for (int a = 0; a < indices.length; a++) {
-        sum[indices[a]] += values[a];
-        double[] row = gram[indices[a]];
-        for (int b = 0; b < indices.length; b++) {
-          row[indices[b]] += values[a] * values[b];
-        }
-      }
-      n++;
-    }
-    double[][] covariance = new double[dimension][dimension];
-    double trace = 0;
-    for (int i = 0; i < dimension; i++) {
-      for (int j = 0; j < dimension; j++) {
-        covariance[i][j] = (gram[i][j] - sum[i] * sum[j] / n) / (n - 1);
-      }
-      trace += covariance[i][i];
-    }
-    double[] first = leadingEigenvector(covariance, null);
-    double[] second = leadingEigenvector(covariance, first);
+    Covariance covariance = Covariance.of(points, dimension);
+    double trace = covariance.trace();
+    double[] first = leadingEigenvector(covariance, dimension, trace, null);
+    double[] second = leadingEigenvector(covariance, dimension, trace, first);
     double[] components = new double[dimension * 2];
     System.arraycopy(first, 0, components, 0, dimension);
     System.arraycopy(second, 0, components, dimension, dimension);
@@ -80,10 +60,12 @@ final class InTaskPca {
 
   /**
    * Power iteration from a fixed start, orthogonal to {@code deflate} when given. The sign is
-   * fixed (largest component positive) so that reruns draw the same map.
+   * fixed (largest component positive) so that reruns draw the same map. When the matrix leaves
+   * next to nothing of the start ({@code trace}, the sum of its eigenvalues, sets the scale), no
+   * direction carries variance, as the second one of a language of two documents: the start
+   * itself is the axis, where power iteration would follow rounding noise.
    */
-  private static double[] leadingEigenvector(double[][] matrix, double[] deflate) {
-    int dimension = matrix.length;
+  private static double[] leadingEigenvector(Covariance matrix, int dimension, double trace, double[] deflate) {
     double[] vector = new double[dimension];
     for (int i = 0; i < dimension; i++) {
       vector[i] = 1.0 / Math.sqrt(dimension) * (1 + (i % 7) * 1e-3);
@@ -92,12 +74,13 @@ final class InTaskPca {
       if (deflate != null) {
         subtractProjection(vector, deflate);
       }
-      double[] next = multiply(matrix, vector);
+      double[] next = matrix.multiply(vector);
       if (deflate != null) {
         subtractProjection(next, deflate);
       }
       double norm = norm(next);
-      if (norm == 0) {
+      if (norm <= NEGLIGIBLE * trace) {
+        scale(vector, 1 / norm(vector));
         break;
       }
       double change = 0;
@@ -117,11 +100,15 @@ final class InTaskPca {
       }
     }
     if (vector[largest] < 0) {
-      for (int i = 0; i < dimension; i++) {
-        vector[i] = -vector[i];
-      }
+      scale(vector, -1);
     }
     return vector;
+  }
+
+  private static void scale(double[] vector, double factor) {
+    for (int i = 0; i < vector.length; i++) {
+      vector[i] *= factor;
+    }
   }
 
   private static void subtractProjection(double[] vector, double[] direction) {
@@ -134,21 +121,8 @@ final class InTaskPca {
     }
   }
 
-  private static double[] multiply(double[][] matrix, double[] vector) {
-    double[] result = new double[vector.length];
-    for (int i = 0; i < matrix.length; i++) {
-      double[] row = matrix[i]; // read once: the inner loop is the fit's hottest
-      double sum = 0;
-      for (int j = 0; j < vector.length; j++) {
-        sum += row[j] * vector[j];
-      }
-      result[i] = sum;
-    }
-    return result;
-  }
-
-  private static double rayleigh(double[][] matrix, double[] vector) {
-    double[] product = multiply(matrix, vector);
+  private static double rayleigh(Covariance matrix, double[] vector) {
+    double[] product = matrix.multiply(vector);
     double sum = 0;
     for (int i = 0; i < vector.length; i++) {
       sum += vector[i] * product[i];
