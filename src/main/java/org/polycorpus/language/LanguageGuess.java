@@ -21,9 +21,9 @@ public final class LanguageGuess {
   }
 
   /**
-   * Starts loading Optimaize's profiles (about a second of one core) on a daemon thread, once
-   * per JVM: called while files are parsed, so that the first detection finds them loaded
-   * instead of holding every task of the stage while one loads them.
+   * Starts loading the n-gram table of Optimaize's profiles ({@link NgramTable}) on a daemon
+   * thread, once per JVM: called while files are parsed, so that the first detection finds it
+   * loaded instead of holding every task of the stage while one loads it.
    */
   public static void loadProfilesInBackground() {
     if (PROFILES_LOADING.compareAndSet(false, true)) {
