@@ -46,9 +46,24 @@ public final class BoilerplateRules {
     return false;
   }
 
-  /** Lines that differ only in case or digits ("Kommentare (0)", "Kommentare (3)") share a key. */
+  /**
+   * Lines that differ only in case or digits ("Kommentare (0)", "Kommentare (3)") share a key:
+   * lower-cased, ASCII digits (what the regular expression {@code \d} matches) made 0. Every line
+   * of every document is keyed twice, and {@code replaceAll} compiled its expression each time.
+   */
   public static String lineKey(String line) {
-    return line.toLowerCase(Locale.ROOT).replaceAll("\\d", "0");
+    String lower = line.toLowerCase(Locale.ROOT);
+    char[] chars = null;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= '1' && c <= '9') {
+        if (chars == null) {
+          chars = lower.toCharArray();
+        }
+        chars[i] = '0';
+      }
+    }
+    return chars == null ? lower : new String(chars);
   }
 
   /** The distinct keys of a text's lines of at most {@code maxLineChars} characters. */

@@ -172,8 +172,12 @@ final class Evidence {
     return c == '\u200c' || c == '\u200d';
   }
 
-  private static String stripLeadingZeros(CharSequence number) {
-    String digits = number.toString().replaceFirst("^0+(?=\\d)", "");
-    return digits;
+  /** The ASCII digits without leading zeros, but one digit at least ("007" is "7", "00" is "0"). */
+  static String stripLeadingZeros(CharSequence number) {
+    int start = 0;
+    while (start < number.length() - 1 && number.charAt(start) == '0') {
+      start++;
+    }
+    return number.subSequence(start, number.length()).toString();
   }
 }

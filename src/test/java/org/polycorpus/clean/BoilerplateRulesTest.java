@@ -2,6 +2,8 @@ package org.polycorpus.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,20 @@ class BoilerplateRulesTest {
   void lineKeysIgnoreCaseAndDigits() {
     assertThat(BoilerplateRules.lineKey("Kommentare (12)")).isEqualTo(BoilerplateRules.lineKey("kommentare (03)"));
     assertThat(BoilerplateRules.distinctLineKeys("a\nA\nb\n" + "x".repeat(50), 10)).containsExactly("a", "b");
+  }
+
+  /** The key is the one the regular expression gave: ASCII digits only, after lower-casing (which may change the length). */
+  @Test
+  void lineKeyEqualsTheRegularExpressionsKey() {
+    String pool = "aZ09 5(İßΣ٣３\u0660Ä-";
+    Random random = new Random(11);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int length = random.nextInt(12); length > 0; length--) {
+        line.append(pool.charAt(random.nextInt(pool.length())));
+      }
+      String text = line.toString();
+      assertThat(BoilerplateRules.lineKey(text)).isEqualTo(text.toLowerCase(Locale.ROOT).replaceAll("\\d", "0"));
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -89,5 +90,19 @@ class EvidenceTest {
     assertThat(evidence.keys("首都はイスラマバードです", "ja")).isEmpty();
     assertThat(evidence.keys("イスラマバード", "ja")).extracting(Evidence.Key::key).containsExactly("@srmbd");
     assertThat(evidence.keys("巴基斯坦", "zh")).extracting(Evidence.Key::word).containsExactly("巴基斯坦");
+  }
+
+  /** Leading zeros go as the regular expression {@code ^0+(?=\d)} took them: one digit stays. */
+  @Test
+  void leadingZerosStripLikeTheRegularExpression() {
+    Random random = new Random(5);
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder number = new StringBuilder();
+      for (int length = 1 + random.nextInt(6); length > 0; length--) {
+        number.append(random.nextInt(3) == 0 ? (char) ('0' + random.nextInt(10)) : '0');
+      }
+      assertThat(Evidence.stripLeadingZeros(number))
+          .isEqualTo(number.toString().replaceFirst("^0+(?=\\d)", ""));
+    }
   }
 }
