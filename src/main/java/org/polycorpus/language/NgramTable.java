@@ -83,7 +83,9 @@ final class NgramTable {
     data.writeInt(FORMAT);
     data.writeInt(languages.length);
     for (String language : languages) {
-      data.writeUTF(language);
+      byte[] utf = language.getBytes(StandardCharsets.UTF_8);
+      data.writeShort(utf.length);
+      data.write(utf);
     }
     data.writeInt(keys.length);
     for (int slot = 0; slot < keys.length; slot++) {
