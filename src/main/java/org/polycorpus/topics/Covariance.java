@@ -14,33 +14,49 @@ import org.apache.spark.ml.linalg.SparseVector;
 abstract class Covariance {
   final double[] sum;
   final long n;
+  private final double trace;
 
-  private Covariance(double[] sum, long n) {
+  /** {@code squares}: each term's sum of squared values, G's diagonal. */
+  private Covariance(double[] sum, double[] squares, long n) {
     this.sum = sum;
     this.n = n;
+    double total = 0;
+    for (int i = 0; i < sum.length; i++) {
+      total += centred(squares[i], i, i);
+    }
+    this.trace = total;
   }
 
   static Covariance of(List<SparseVector> points, int dimension) {
     double[] sum = new double[dimension];
+    double[] squares = new double[dimension];
     long nonZeros = 0;
     for (SparseVector point : points) {
       int[] indices = point.indices();
       double[] values = point.values();
       for (int a = 0; a < indices.length; a++) {
         sum[indices[a]] += values[a];
+        squares[indices[a]] += values[a] * values[a];
       }
       nonZeros += indices.length;
     }
     // A product through the documents reads each non-zero twice; the matrix's reads every entry.
     return 2 * nonZeros < (long) dimension * dimension
-        ? new ThroughDocuments(points, sum)
-        : new Dense(points, sum);
+        ? new ThroughDocuments(points, sum, squares)
+        : new Dense(points, sum, squares);
   }
 
   /** This matrix times {@code vector}. */
   abstract double[] multiply(double[] vector);
 
-  abstract double trace();
+  int dimension() {
+    return sum.length;
+  }
+
+  /** The sum of the diagonal, the sum of the eigenvalues: the total variance. */
+  double trace() {
+    return trace;
+  }
 
   /** Entry (i, j) from G's entry: the centring term and the division by n - 1 of Spark's RowMatrix. */
   final double centred(double gram, int i, int j) {
@@ -50,8 +66,8 @@ abstract class Covariance {
   private static final class ThroughDocuments extends Covariance {
     private final List<SparseVector> points;
 
-    ThroughDocuments(List<SparseVector> points, double[] sum) {
-      super(sum, points.size());
+    ThroughDocuments(List<SparseVector> points, double[] sum, double[] squares) {
+      super(sum, squares, points.size());
       this.points = points;
     }
 
@@ -79,30 +95,13 @@ abstract class Covariance {
       }
       return result;
     }
-
-    @Override
-    double trace() {
-      double[] squares = new double[sum.length];
-      for (SparseVector point : points) {
-        int[] indices = point.indices();
-        double[] values = point.values();
-        for (int a = 0; a < indices.length; a++) {
-          squares[indices[a]] += values[a] * values[a];
-        }
-      }
-      double trace = 0;
-      for (int i = 0; i < sum.length; i++) {
-        trace += centred(squares[i], i, i);
-      }
-      return trace;
-    }
   }
 
   private static final class Dense extends Covariance {
     private final double[][] matrix;
 
-    Dense(List<SparseVector> points, double[] sum) {
-      super(sum, points.size());
+    Dense(List<SparseVector> points, double[] sum, double[] squares) {
+      super(sum, squares, points.size());
       int dimension = sum.length;
       double[][] gram = new double[dimension][dimension];
       for (SparseVector point : points) {
@@ -135,15 +134,6 @@ abstract class Covariance {
         result[i] = sum;
       }
       return result;
-    }
-
-    @Override
-    double trace() {
-      double trace = 0;
-      for (int i = 0; i < matrix.length; i++) {
-        trace += matrix[i][i];
-      }
-      return trace;
     }
   }
 }

@@ -49,8 +49,8 @@ final class InTaskPca {
   static Fit fit(List<SparseVector> points, int dimension) {
     Covariance covariance = Covariance.of(points, dimension);
     double trace = covariance.trace();
-    double[] first = leadingEigenvector(covariance, dimension, trace, null);
-    double[] second = leadingEigenvector(covariance, dimension, trace, first);
+    double[] first = leadingEigenvector(covariance, null);
+    double[] second = leadingEigenvector(covariance, first);
     double[] components = new double[dimension * 2];
     System.arraycopy(first, 0, components, 0, dimension);
     System.arraycopy(second, 0, components, dimension, dimension);
@@ -61,11 +61,12 @@ final class InTaskPca {
   /**
    * Power iteration from a fixed start, orthogonal to {@code deflate} when given. The sign is
    * fixed (largest component positive) so that reruns draw the same map. When the matrix leaves
-   * next to nothing of the start ({@code trace}, the sum of its eigenvalues, sets the scale), no
+   * next to nothing of the start (its trace, the sum of its eigenvalues, sets the scale), no
    * direction carries variance, as the second one of a language of two documents: the start
    * itself is the axis, where power iteration would follow rounding noise.
    */
-  private static double[] leadingEigenvector(Covariance matrix, int dimension, double trace, double[] deflate) {
+  private static double[] leadingEigenvector(Covariance matrix, double[] deflate) {
+    int dimension = matrix.dimension();
     double[] vector = new double[dimension];
     for (int i = 0; i < dimension; i++) {
       vector[i] = 1.0 / Math.sqrt(dimension) * (1 + (i % 7) * 1e-3);
@@ -79,7 +80,7 @@ final class InTaskPca {
         subtractProjection(next, deflate);
       }
       double norm = norm(next);
-      if (norm <= NEGLIGIBLE * trace) {
+      if (norm <= NEGLIGIBLE * matrix.trace()) {
         scale(vector, 1 / norm(vector));
         break;
       }
