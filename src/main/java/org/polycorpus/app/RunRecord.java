@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.polycorpus.Columns;
+import org.polycorpus.ml.ModelData;
 import org.polycorpus.output.OutputLocation;
 import org.polycorpus.output.Tables;
 import org.polycorpus.topics.KScore;
@@ -56,7 +57,8 @@ record RunRecord(
     }
     Row row = RowFactory.create(runId, new Timestamp(startedAt), new Timestamp(finishedAt), input, output, master,
         appId, executors, parameters, versions, countRows, stageSeconds, sweepRows);
-    spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write().parquet(out.staged(Tables.RUNS));
+    // One row, on the driver: written without a Spark job.
+    ModelData.write(List.of(row), Tables.RUNS_SCHEMA, out.staged(Tables.RUNS), spark);
     out.writeStagedFile("manifest.json", manifest());
   }
 

@@ -3,13 +3,14 @@ package org.polycorpus.clean;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.polycorpus.ml.PipelineFiles;
 import org.polycorpus.ml.StringListData;
 
 /** Removes boilerplate lines: the learned repeated lines plus {@link BoilerplateRules}. */
@@ -83,8 +85,12 @@ public final class BoilerplateRemoverModel extends Model<BoilerplateRemoverModel
     return new MLWriter() {
       @Override
       public void saveImpl(String path) {
-        DefaultParamsWriter.saveMetadata(BoilerplateRemoverModel.this, path, sparkSession());
-        StringListData.save(sparkSession(), learnedLines, path);
+        try {
+          PipelineFiles.saveMetadata(BoilerplateRemoverModel.this, path, sparkSession());
+          StringListData.save(sparkSession(), learnedLines, path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     };
   }
