@@ -30,6 +30,41 @@ class IllustratorScanSkippedTest {
     assertThat(SKIPPING).isNotSameAs(TIKAS);
   }
 
+  /** Tika's definitions lose the Illustrator magic's element, and nothing else. */
+  @Test
+  void cutsOnlyTheIllustratorMagicFromTikasDefinitions() throws IOException {
+    String tikas = tikaDefinitions();
+    String cut = IllustratorScanSkipped.removeScan(tikas);
+    assertThat(cut).isNotNull().doesNotContain("%AI5_FileFormat");
+    int at = 0;
+    while (at < cut.length() && cut.charAt(at) == tikas.charAt(at)) {
+      at++;
+    }
+    String removed = tikas.substring(at, at + tikas.length() - cut.length());
+    assertThat(tikas.substring(0, at) + removed + cut.substring(at)).isEqualTo(tikas);
+    assertThat(removed).startsWith("<magic").endsWith("</magic>").contains("%AI5_FileFormat");
+  }
+
+  /** Any other form of the Illustrator type leaves Tika's magic in charge. */
+  @Test
+  void keepsTikasMagicWhenTheIllustratorTypeDiffers() throws IOException {
+    String tikas = tikaDefinitions();
+    String regex = "[\\r\\n]%AI5_FileFormat [1-4][\\r\\n]";
+    assertThat(tikas).contains(regex);
+    assertThat(IllustratorScanSkipped.removeScan(tikas.replace(regex, "[\\r\\n]%AI5_FileFormat [1-5][\\r\\n]")))
+        .isNull();
+    assertThat(IllustratorScanSkipped.removeScan(tikas.replace("<match value=\"" + regex,
+        "<match value=\"%AI\" type=\"string\" offset=\"0\"/>\n<match value=\"" + regex))).isNull();
+    assertThat(IllustratorScanSkipped.removeScan(tikas.replace(IllustratorScanSkipped.TYPE + "\"", "other/type\"")))
+        .isNull();
+  }
+
+  private static String tikaDefinitions() throws IOException {
+    try (var xml = org.apache.tika.mime.MimeTypes.class.getResourceAsStream("tika-mimetypes.xml")) {
+      return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** Illustrator headers where the expression looks for them, at its last offsets and past them. */
   @Test
   void typesIllustratorFilesAsTikaDoes() throws IOException {
