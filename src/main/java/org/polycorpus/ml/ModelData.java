@@ -34,8 +34,8 @@ public final class ModelData {
   public static void write(List<Row> rows, StructType schema, String path, SparkSession spark) throws IOException {
     // The job holds its own copy of the configuration, which the writer's set-up changes.
     Job job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
-    // Model parameters (weights, distinct terms) seldom repeat: a dictionary is built per column
-    // and then dropped for plain values.
+    // These values (weights, distinct terms or lines, one run's record) seldom repeat: a
+    // dictionary would be built per column and then dropped for plain values.
     job.getConfiguration().setBoolean(ParquetOutputFormat.ENABLE_DICTIONARY, false);
     SQLConf conf = SQLConf.get();
     OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, schema, new ParquetOptions(noOptions(), conf));
