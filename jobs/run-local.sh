@@ -29,10 +29,10 @@ done
 # then compiling the compiler, costs a cold JVM more than the few rows each one sees. Three
 # alternating pairs at 12 MB: in-job means 28.8 -> 26.6 s, user CPU 46.5 -> 43.0 s; at 56 MB as
 # fast (two pairs); the same tables. Whole-stage code generation stays on.
-JIT_OPTS=""
+SMALL_INPUT_OPTS=""
 input_path="${input#file:}"
 if [ -e "$input_path" ] && [ "$(du -sm --apparent-size "$input_path" | cut -f1)" -le "${POLYCORPUS_C1_MAX_MB:-100}" ]; then
-  JIT_OPTS="-XX:TieredStopAtLevel=1 -Dspark.sql.codegen.factoryMode=NO_CODEGEN"
+  SMALL_INPUT_OPTS="-XX:TieredStopAtLevel=1 -Dspark.sql.codegen.factoryMode=NO_CODEGEN"
 fi
 
 # The driver and the executor share one heap in local mode, and a batch run wants throughput,
@@ -69,7 +69,7 @@ HEAP_OPTS="-Xms$((initial_heap_mb < 2048 ? initial_heap_mb : 2048))m -XX:Metaspa
 # is fetched by the local executor over Spark's file server, 66 MB copied in 1.2 s of every
 # start, and loaded by a class loader whose classes the class-data archive cannot hold.
 # shellcheck disable=SC2086  # the *_OPTS are lists of flags
-exec java $SPARK_JVM_OPTS $CLASS_ARCHIVE_OPTS $JIT_OPTS $GC_OPTS $HEAP_OPTS ${POLYCORPUS_JAVA_OPTS:-} -Dlog4j2.configurationFile="$PWD/jobs/log4j2.properties" -Xmx"$heap" \
+exec java $SPARK_JVM_OPTS $CLASS_ARCHIVE_OPTS $SMALL_INPUT_OPTS $GC_OPTS $HEAP_OPTS ${POLYCORPUS_JAVA_OPTS:-} -Dlog4j2.configurationFile="$PWD/jobs/log4j2.properties" -Xmx"$heap" \
   -cp "$SPARK_CLASSPATH:$POLYCORPUS_JAR${POLYCORPUS_EXTRA_CLASSPATH:+:$POLYCORPUS_EXTRA_CLASSPATH}" \
   org.apache.spark.deploy.SparkSubmit \
   --master "${POLYCORPUS_MASTER:-local[*]}" \

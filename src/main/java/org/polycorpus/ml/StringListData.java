@@ -17,7 +17,7 @@ public final class StringListData {
 
   /** Written from the driver ({@link ModelData}): the list is there already. */
   public static void save(SparkSession spark, List<String> values, String modelPath) throws IOException {
-    List<Row> rows = values.stream().map(value -> RowFactory.create(value)).toList();
+    List<Row> rows = values.stream().map(RowFactory::create).toList();
     ModelData.write(rows, SCHEMA, modelPath + "/data", spark);
   }
 
