@@ -73,9 +73,9 @@ public final class LanguageModeler {
     return new LanguageModel(language, numDocs, pipeline, clustering.k(), clustering.silhouette(),
         clustering.sweep(),
         tables.documentTerms(settings.topTerms()),
-        quality.clusters(),
+        Quality.clusters(documents.sparkSession(), quality.clusterRows()),
         tables.documentClusters(),
-        quality.topics(),
+        Quality.topics(documents.sparkSession(), quality.topicRows()),
         tables.documentTopics(),
         List.of(docs, vectors, persisted));
   }

@@ -23,9 +23,9 @@ import scala.Tuple2;
  * One language's clusters and topics tables with how good each is: the cluster's size, label,
  * mean silhouette and label coherence; each topic's terms and their coherence (NPMI over the
  * language's documents, {@link Coherence}). Both tables are a few rows, built on the driver
- * from aggregates.
+ * from aggregates; the small languages' rows make one table for all of them.
  */
-record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
+record Quality(List<Row> clusterRows, List<Row> topicRows) {
   /** Term-set keys for {@link Coherence}: topics keep their id, clusters are offset by this. */
   private static final int CLUSTER_KEYS = 1_000_000;
   private static final int COHERENCE_TERMS = 10;
@@ -49,13 +49,12 @@ record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
   /** {@code scored}: the language's documents with tokens, features and cluster_id. */
   static Quality measure(String language, Dataset<Row> scored, long numDocs, LDAModel lda, Vocabulary vocabulary,
       ClusterSettings settings) {
-    SparkSession spark = scored.sparkSession();
     List<Topic> topics = describe(lda, settings);
     Map<Integer, List<String>> termSets = topicTermSets(topics, vocabulary);
     if (numDocs <= SingleTask.MAX_ROWS) {
       InTaskQuality.Result measured = InTaskQuality.measure(scored, Coherence.wanted(termSets),
           settings.labelTerms(), COHERENCE_TERMS);
-      return of(language, topics, termSets, numDocs, vocabulary, measured, spark);
+      return of(language, topics, termSets, numDocs, vocabulary, measured);
     }
     Map<Integer, List<String>> labels = new TreeMap<>();
     Map<Integer, Long> sizes = new TreeMap<>();
@@ -67,22 +66,22 @@ record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
     addLabelSets(termSets, labels);
     Map<Integer, Double> coherence = Coherence.npmi(scored, Columns.TOKENS, numDocs, termSets);
     Map<Integer, Double> silhouettes = ClusterSilhouettes.perCluster(scored, Columns.FEATURES, Columns.CLUSTER_ID);
-    return build(language, topics, labels, sizes, silhouettes, coherence, vocabulary, spark);
+    return build(language, topics, labels, sizes, silhouettes, coherence, vocabulary);
   }
 
   /** The tables from measures taken in a task ({@link InTaskQuality}); {@code lda} is the fitted model's local form. */
   static Quality of(String language, long numDocs, org.apache.spark.mllib.clustering.LocalLDAModel lda,
-      Vocabulary vocabulary, ClusterSettings settings, InTaskQuality.Result measured, SparkSession spark) {
+      Vocabulary vocabulary, ClusterSettings settings, InTaskQuality.Result measured) {
     List<Topic> topics = describe(lda, settings);
-    return of(language, topics, topicTermSets(topics, vocabulary), numDocs, vocabulary, measured, spark);
+    return of(language, topics, topicTermSets(topics, vocabulary), numDocs, vocabulary, measured);
   }
 
   private static Quality of(String language, List<Topic> topics, Map<Integer, List<String>> termSets, long numDocs,
-      Vocabulary vocabulary, InTaskQuality.Result measured, SparkSession spark) {
+      Vocabulary vocabulary, InTaskQuality.Result measured) {
     Map<Integer, List<String>> labels = new TreeMap<>(measured.labels());
     addLabelSets(termSets, labels);
     return build(language, topics, labels, new TreeMap<>(measured.sizes()), measured.silhouettes(),
-        Coherence.fromCounts(termSets, measured.counts(), numDocs), vocabulary, spark);
+        Coherence.fromCounts(termSets, measured.counts(), numDocs), vocabulary);
   }
 
   /** The terms whose co-occurrence coherence needs, of a topic model held in a task: what {@link #of} will ask. */
@@ -124,7 +123,7 @@ record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
 
   private static Quality build(String language, List<Topic> topics, Map<Integer, List<String>> labels,
       Map<Integer, Long> sizes, Map<Integer, Double> silhouettes, Map<Integer, Double> coherence,
-      Vocabulary vocabulary, SparkSession spark) {
+      Vocabulary vocabulary) {
     List<Row> clusterRows = new ArrayList<>();
     labels.forEach((id, stems) -> clusterRows.add(RowFactory.create(language, id, sizes.get(id),
         stems.stream().map(stem -> word(vocabulary, stem)).toList(), rounded(silhouettes.get(id)),
@@ -140,7 +139,17 @@ record Quality(Dataset<Row> clusters, Dataset<Row> topics) {
             Math.round(weights.get(r) * 1e9) / 1e9, rounded(coherence.get(id))));
       }
     }
-    return new Quality(spark.createDataFrame(clusterRows, CLUSTERS), spark.createDataFrame(topicRows, TOPICS));
+    return new Quality(clusterRows, topicRows);
+  }
+
+  /** The clusters table of these rows: one local relation, however many languages they hold. */
+  static Dataset<Row> clusters(SparkSession spark, List<Row> rows) {
+    return spark.createDataFrame(rows, CLUSTERS);
+  }
+
+  /** The topics table of these rows. */
+  static Dataset<Row> topics(SparkSession spark, List<Row> rows) {
+    return spark.createDataFrame(rows, TOPICS);
   }
 
   private static void addLabelSets(Map<Integer, List<String>> termSets, Map<Integer, List<String>> labels) {

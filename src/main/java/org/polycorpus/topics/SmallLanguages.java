@@ -99,8 +99,8 @@ public final class SmallLanguages {
     SparkSession spark = parts.sparkSession();
     Map<String, PipelineModel> pipelines = new TreeMap<>();
     Map<String, List<KScore>> sweeps = new TreeMap<>();
-    List<Dataset<Row>> clusters = new ArrayList<>();
-    List<Dataset<Row>> topics = new ArrayList<>();
+    List<Row> clusters = new ArrayList<>();
+    List<Row> topics = new ArrayList<>();
     for (Fit fit : fitted.map(Tuple2::_1).collect()) {
       for (int s = 0; s < STAGES.length; s++) {
         timer.add(STAGES[s], fit.seconds()[s]);
@@ -108,15 +108,15 @@ public final class SmallLanguages {
       Assembled assembled = assemble(fit, settings, spark);
       pipelines.put(fit.language(), assembled.pipeline());
       sweeps.put(fit.language(), assembled.sweep());
-      clusters.add(assembled.quality().clusters());
-      topics.add(assembled.quality().topics());
+      clusters.addAll(assembled.quality().clusterRows());
+      topics.addAll(assembled.quality().topicRows());
     }
     int writers = Math.min(order.size(), spark.sparkContext().defaultParallelism());
     return new Result(pipelines, sweeps,
         perDocument(spark, fitted, DocumentRows::terms, Tables.DOCUMENT_TERMS_SCHEMA, writers),
-        clusters.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
+        Quality.clusters(spark, clusters).coalesce(1),
         perDocument(spark, fitted, DocumentRows::clusters, Tables.DOCUMENT_CLUSTERS_SCHEMA, writers),
-        topics.stream().reduce(Dataset::union).orElseThrow().coalesce(1),
+        Quality.topics(spark, topics).coalesce(1),
         perDocument(spark, fitted, DocumentRows::topics, Tables.DOCUMENT_TOPICS_SCHEMA, writers),
         fitted);
   }
@@ -285,7 +285,7 @@ public final class SmallLanguages {
     stages.add(lda);
     PipelineModel pipeline = new PipelineModel("polycorpus_" + language, stages.toArray(Transformer[]::new));
     Quality quality = Quality.of(language, fit.numDocs(), InTaskLda.local(fit.lda(), dimension, fit.topicCount(),
-        clusters.seed()), fit.vocabulary(), clusters, fit.quality(), spark);
+        clusters.seed()), fit.vocabulary(), clusters, fit.quality());
     return new Assembled(pipeline, clustering.sweep(), quality);
   }
 
