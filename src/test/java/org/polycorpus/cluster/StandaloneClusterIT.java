@@ -77,6 +77,9 @@ class StandaloneClusterIT {
       assertThat(run.<String>getAs("master")).startsWith("spark://127.0.0.1:");
       assertThat(run.<Integer>getAs("executors")).isEqualTo(2);
       assertThat(run.<String>getAs("app_id")).startsWith("app-");
+      // From the shaded jar, whose manifest every package shares: Tika's own version, not polycorpus's.
+      assertThat(run.<String, String>getJavaMap(run.fieldIndex("versions")))
+          .containsEntry("tika", System.getProperty("tika.version"));
     } finally {
       spark.stop();
     }
