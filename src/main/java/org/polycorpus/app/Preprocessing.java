@@ -9,7 +9,10 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +20,7 @@ import org.polycorpus.Columns;
 import org.polycorpus.dedup.NearDuplicates;
 import org.polycorpus.ingest.DocumentReader;
 import org.polycorpus.ingest.DocumentStatus;
+import org.polycorpus.ml.OneStepColumns;
 import org.polycorpus.ml.StageTimer;
 import org.polycorpus.output.OutputLocation;
 
@@ -68,15 +72,16 @@ final class Preprocessing {
 
   /** The documents table's columns plus body and parts; the raw text and segments are dropped. */
   static Dataset<Row> analyse(PipelineModel preprocessing, Dataset<Row> extracted) {
-    return preprocessing.transform(extracted)
-        // A file whose only text was boilerplate has nothing left to analyse.
+    // A file whose only text was boilerplate has nothing left to analyse.
+    Dataset<Row> checked = preprocessing.transform(extracted)
         .withColumn(Columns.STATUS, when(col(Columns.STATUS).equalTo(DocumentStatus.OK)
-            .and(length(col(Columns.BODY)).equalTo(0)), lit(DocumentStatus.EMPTY)).otherwise(col(Columns.STATUS)))
-        .withColumn(Columns.ERROR, when(col(Columns.STATUS).equalTo(DocumentStatus.EMPTY)
-            .and(col(Columns.ERROR).isNull()), lit("only boilerplate")).otherwise(col(Columns.ERROR)))
-        .withColumn(Columns.CHAR_COUNT, length(col(Columns.BODY)))
-        .withColumn(Columns.TOKEN_COUNT, expr("aggregate(" + PARTS_COL + ", 0, (n, p) -> n + size(p.tokens))"))
-        .drop(Columns.TEXT, "segments");
+            .and(length(col(Columns.BODY)).equalTo(0)), lit(DocumentStatus.EMPTY)).otherwise(col(Columns.STATUS)));
+    Map<String, Column> columns = new LinkedHashMap<>();
+    columns.put(Columns.ERROR, when(col(Columns.STATUS).equalTo(DocumentStatus.EMPTY)
+        .and(col(Columns.ERROR).isNull()), lit("only boilerplate")).otherwise(col(Columns.ERROR)));
+    columns.put(Columns.CHAR_COUNT, length(col(Columns.BODY)));
+    columns.put(Columns.TOKEN_COUNT, expr("aggregate(" + PARTS_COL + ", 0, (n, p) -> n + size(p.tokens))"));
+    return OneStepColumns.add(checked, columns).drop(Columns.TEXT, "segments");
   }
 
   /**

@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.udf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -20,6 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.polycorpus.ml.OneStepColumns;
 import org.polycorpus.ml.PipelineFiles;
 import org.polycorpus.ml.StringListData;
 
@@ -59,10 +62,10 @@ public final class BoilerplateRemoverModel extends Model<BoilerplateRemoverModel
       return RowFactory.create(cleaned.body(), cleaned.removedChars());
     }, CLEANED);
     String tmp = "_" + uid;
-    return dataset.withColumn(tmp, clean.apply(col($(inputCol()))))
-        .withColumn($(outputCol()), col(tmp + ".body"))
-        .withColumn($(removedCharsCol()), col(tmp + ".removed"))
-        .drop(tmp);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put($(outputCol()), "body");
+    fields.put($(removedCharsCol()), "removed");
+    return OneStepColumns.spread(dataset, tmp, clean.apply(col($(inputCol()))), fields);
   }
 
   @Override

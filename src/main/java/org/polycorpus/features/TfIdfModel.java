@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.polycorpus.ml.ModelData;
+import org.polycorpus.ml.OneStepColumns;
 import org.polycorpus.ml.PipelineFiles;
 import scala.collection.immutable.Seq;
 
@@ -83,10 +85,10 @@ public final class TfIdfModel extends Model<TfIdfModel> implements TfIdfParams, 
         .add("tfidf", SQLDataTypes.VectorType(), false);
     var vectorize = udf((UDF1<Seq<String>, Row>) terms -> vectorize(shared.value(), terms, sublinear), vectors);
     String tmp = "_" + uid;
-    return dataset.withColumn(tmp, vectorize.apply(col($(params.inputCol()))))
-        .withColumn($(params.countsCol()), col(tmp + ".counts"))
-        .withColumn($(params.outputCol()), col(tmp + ".tfidf"))
-        .drop(tmp);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put($(params.countsCol()), "counts");
+    fields.put($(params.outputCol()), "tfidf");
+    return OneStepColumns.spread(dataset, tmp, vectorize.apply(col($(params.inputCol()))), fields);
   }
 
   /** Term counts and TF-IDF weights of one document's terms, as sparse vectors over the vocabulary. */

@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.polycorpus.ml.OneStepColumns;
 import org.polycorpus.ml.SchemaChecks;
 import org.polycorpus.ml.StageParams;
 
@@ -106,12 +109,12 @@ public final class LanguageDetector extends Transformer implements DefaultParams
     var detect = udf(new Detect((Integer) $(maxChars), (Double) $(minConfidence), (Integer) $(minSegmentChars),
         (Double) $(segmentMinConfidence)), GUESS);
     String tmp = "_" + uid;
-    return dataset.withColumn(tmp, detect.apply(col($(inputCol))))
-        .withColumn($(languageCol), col(tmp + ".language"))
-        .withColumn($(confidenceCol), col(tmp + ".confidence"))
-        .withColumn($(segmentsCol), col(tmp + ".segments"))
-        .withColumn($(sharesCol), col(tmp + ".shares"))
-        .drop(tmp);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put($(languageCol), "language");
+    fields.put($(confidenceCol), "confidence");
+    fields.put($(segmentsCol), "segments");
+    fields.put($(sharesCol), "shares");
+    return OneStepColumns.spread(dataset, tmp, detect.apply(col($(inputCol))), fields);
   }
 
   @Override
