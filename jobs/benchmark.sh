@@ -4,12 +4,16 @@
 # k-means with a silhouette sweep), on the same multilingual corpus at 1x, 4x and 8x.
 # The corpus is the Debian Administrator's Handbook (26 languages, HTML; jobs/make-corpus.sh):
 # BASE pages per language at 1x, 4*BASE and 8*BASE at the larger sizes, distinct pages each.
-# Each system runs cold (a new process), polycorpus in local[*] with a fixed heap.
-#   jobs/benchmark.sh [base-pages-per-language]   (default 15: 390 files at 1x)
-# Prints wall time, throughput, peak RSS and stage seconds for both, and their ratio.
+# Each system runs cold (a new process), polycorpus in local[*] with a fixed heap. Each size is
+# run ROUNDS times, polycorpus then the reference: this machine's speed drifts by a fifth within
+# an hour, and a pair run back to back sees the same machine.
+#   jobs/benchmark.sh [base-pages-per-language] [rounds]   (defaults 15, 390 files at 1x, and 3)
+# Prints each round's wall times and ratio; then, per size and system, the median wall time,
+# throughput, the largest peak RSS, stage seconds; and the median of the rounds' ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base="${1:-15}"
+rounds="${2:-3}"
 # Debian's Python, where apt installs the packages (a pyenv or venv python3 may come first on PATH).
 python=/usr/bin/python3
 heap="${POLYCORPUS_DRIVER_MEMORY:-2g}"
@@ -51,30 +55,45 @@ live_heap_peak() {
 }
 
 results="$work/results.tsv"
+runs="$work/rounds.tsv"
 : > "$work/stages.txt"
+printf 'scale\tround\tsystem\twall_s\tpeak_rss_MB\n' > "$runs"
+# Runs system $1 (polycorpus or reference) on corpus $2, round $3 of scale $4: a row in rounds.tsv.
+timed_run() {
+  local system="$1" corpus="$2" round="$3" scale="$4" name="$1-$4x-$3" wall rss
+  rm -rf "$work/$name"
+  if [ "$system" = polycorpus ]; then
+    /usr/bin/time -f '%e %M' -o "$work/time-$name" env POLYCORPUS_DRIVER_MEMORY="$heap" \
+      jobs/run-local.sh --input "$corpus" --output "$work/$name" > "$work/log-$name" 2>&1
+    echo "${scale}x round $round polycorpus stages: $(stages_of "$work/$name/manifest.json")" >> "$work/stages.txt"
+  else
+    /usr/bin/time -f '%e %M' -o "$work/time-$name" \
+      "$python" jobs/reference/sklearn_pipeline.py "$corpus" "$work/$name" > "$work/log-$name" 2>&1
+    echo "${scale}x round $round reference stages: $("$python" -c 'import json,sys; s=json.loads(open(sys.argv[1]).read().splitlines()[-1])["stage_seconds"]; print(" ".join(f"{k}={v:.1f}" for k,v in s.items()))' "$work/log-$name")" >> "$work/stages.txt"
+  fi
+  read -r wall rss < "$work/time-$name"
+  printf '%s\t%s\t%s\t%s\t%d\n' "${scale}x" "$round" "$system" "$wall" "$((rss / 1024))" >> "$runs"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 printf 'scale\tfiles\tMB\tsystem\twall_s\tMB_per_s\tdocs_per_s\tpeak_rss_MB\tpeak_live_heap_MB\n' > "$results"
 for scale in 1 4 8; do
   corpus="$work/corpus-${scale}x"
   jobs/make-corpus.sh "$((base * scale))" "$corpus" 2>/dev/null
   files="$(find "$corpus" -type f | wc -l)"
   mb="$(du -sm --apparent-size "$corpus" | cut -f1)"
-
-  out="$work/polycorpus-${scale}x"
-  /usr/bin/time -f '%e %M' -o "$work/time-polycorpus-${scale}x" env POLYCORPUS_DRIVER_MEMORY="$heap" \
-    jobs/run-local.sh --input "$corpus" --output "$out" > "$work/log-polycorpus-${scale}x" 2>&1
-  read -r wall rss < "$work/time-polycorpus-${scale}x"
-  printf '%s\t%s\t%s\tpolycorpus\t%s\t%.2f\t%.1f\t%d\t%s\n' "${scale}x" "$files" "$mb" "$wall" \
-    "$(echo "$mb / $wall" | bc -l)" "$(echo "$files / $wall" | bc -l)" "$((rss / 1024))" \
-    "$(live_heap_peak "$corpus" "$work/heap-run-${scale}x" "$PWD/$work/gc-live-${scale}x.log")" >> "$results"
-  echo "${scale}x polycorpus stages: $(stages_of "$out/manifest.json")" >> "$work/stages.txt"
-
-  ref="$work/reference-${scale}x"
-  /usr/bin/time -f '%e %M' -o "$work/time-reference-${scale}x" \
-    "$python" jobs/reference/sklearn_pipeline.py "$corpus" "$ref" > "$work/log-reference-${scale}x" 2>&1
-  read -r wall rss < "$work/time-reference-${scale}x"
-  printf '%s\t%s\t%s\treference\t%s\t%.2f\t%.1f\t%d\t-\n' "${scale}x" "$files" "$mb" "$wall" \
-    "$(echo "$mb / $wall" | bc -l)" "$(echo "$files / $wall" | bc -l)" "$((rss / 1024))" >> "$results"
-  echo "${scale}x reference stages: $("$python" -c 'import json,sys; s=json.loads(open(sys.argv[1]).read().splitlines()[-1])["stage_seconds"]; print(" ".join(f"{k}={v:.1f}" for k,v in s.items()))' "$work/log-reference-${scale}x")" >> "$work/stages.txt"
+  for ((round = 1; round <= rounds; round++)); do
+    timed_run polycorpus "$corpus" "$round" "$scale"
+    timed_run reference "$corpus" "$round" "$scale"
+  done
+  live="$(live_heap_peak "$corpus" "$work/heap-run-${scale}x" "$PWD/$work/gc-live-${scale}x.log")"
+  for system in polycorpus reference; do
+    wall="$(awk -F'\t' -v s="${scale}x" -v y="$system" '$1 == s && $3 == y { print $4 }' "$runs" | median)"
+    rss="$(awk -F'\t' -v s="${scale}x" -v y="$system" '$1 == s && $3 == y && $5 > m { m = $5 } END { print m }' "$runs")"
+    printf '%s\t%s\t%s\t%s\t%s\t%.2f\t%.1f\t%d\t%s\n' "${scale}x" "$files" "$mb" "$system" "$wall" \
+      "$(echo "$mb / $wall" | bc -l)" "$(echo "$files / $wall" | bc -l)" "$rss" \
+      "$([ "$system" = polycorpus ] && echo "$live" || echo -)" >> "$results"
+  done
 done
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)"
@@ -82,6 +101,12 @@ column -t -s $'\t' "$results"
 echo
 cat "$work/stages.txt"
 echo
-echo "wall time, polycorpus / reference:"
-awk -F'\t' 'NR > 1 { wall[$1 FS $4] = $5; if (!seen[$1]++) order[++n] = $1 }
-  END { for (i = 1; i <= n; i++) printf "  %s  %.2f\n", order[i], wall[order[i] FS "polycorpus"] / wall[order[i] FS "reference"] }' "$results"
+echo "each round, polycorpus / reference wall seconds:"
+awk -F'\t' 'NR > 1 { wall[$1 FS $2 FS $3] = $4; if (!seen[$1 FS $2]++) order[++n] = $1 FS $2 }
+  END { for (i = 1; i <= n; i++) { split(order[i], k, FS); p = wall[order[i] FS "polycorpus"]; r = wall[order[i] FS "reference"]
+    printf "  %s round %s  %.1f / %.1f = %.2f\n", k[1], k[2], p, r, p / r } }' "$runs"
+echo "median of the rounds' ratios:"
+for scale in 1 4 8; do
+  printf '  %sx  %.2f\n' "$scale" "$(awk -F'\t' -v s="${scale}x" 'NR > 1 && $1 == s { wall[$2 FS $3] = $4; rounds[$2] = 1 }
+    END { for (r in rounds) print wall[r FS "polycorpus"] / wall[r FS "reference"] }' "$runs" | median)"
+done
