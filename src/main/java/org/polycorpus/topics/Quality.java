@@ -20,9 +20,9 @@ import org.polycorpus.ml.SingleTask;
 import scala.Tuple2;
 
 /**
- * One language's clusters and topics tables with how good each is: the cluster's size, label,
- * mean silhouette and label coherence; each topic's terms and their coherence (NPMI over the
- * language's documents, {@link Coherence}). Both tables are a few rows, built on the driver
+ * One language's rows of the clusters and topics tables, with how good each is: the cluster's
+ * size, label, mean silhouette and label coherence; each topic's terms and their coherence
+ * (NPMI over the language's documents, {@link Coherence}). A few rows each, built on the driver
  * from aggregates; the small languages' rows make one table for all of them.
  */
 record Quality(List<Row> clusterRows, List<Row> topicRows) {
