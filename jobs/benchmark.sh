@@ -32,8 +32,10 @@ fi
 source jobs/build.sh >/dev/null
 source jobs/class-archive.sh  # recorded before any timed run
 
-stages_of() {  # the stage_seconds object of a polycorpus manifest, one "name=seconds" per stage
-  "$python" -c 'import json,sys; s=json.load(open(sys.argv[1]))["stage_seconds"]; print(" ".join(f"{k}={v:.1f}" for k,v in s.items()))' "$1"
+# The stage_seconds of the JSON object on stdin (polycorpus's manifest.json, the reference's
+# last log line), one "name=seconds" per stage.
+stages_of() {
+  "$python" -c 'import json,sys; s=json.load(sys.stdin)["stage_seconds"]; print(" ".join(f"{k}={v:.1f}" for k,v in s.items()))'
 }
 jcmd="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
 # The heap's largest live set, in MB, over a second, untimed run on corpus $1 (scratch output $2,
@@ -65,11 +67,11 @@ timed_run() {
   if [ "$system" = polycorpus ]; then
     /usr/bin/time -f '%e %M' -o "$work/time-$name" env POLYCORPUS_DRIVER_MEMORY="$heap" \
       jobs/run-local.sh --input "$corpus" --output "$work/$name" > "$work/log-$name" 2>&1
-    echo "${scale}x round $round polycorpus stages: $(stages_of "$work/$name/manifest.json")" >> "$work/stages.txt"
+    echo "${scale}x round $round polycorpus stages: $(stages_of < "$work/$name/manifest.json")" >> "$work/stages.txt"
   else
     /usr/bin/time -f '%e %M' -o "$work/time-$name" \
       "$python" jobs/reference/sklearn_pipeline.py "$corpus" "$work/$name" > "$work/log-$name" 2>&1
-    echo "${scale}x round $round reference stages: $("$python" -c 'import json,sys; s=json.loads(open(sys.argv[1]).read().splitlines()[-1])["stage_seconds"]; print(" ".join(f"{k}={v:.1f}" for k,v in s.items()))' "$work/log-$name")" >> "$work/stages.txt"
+    echo "${scale}x round $round reference stages: $(tail -n 1 "$work/log-$name" | stages_of)" >> "$work/stages.txt"
   fi
   read -r wall rss < "$work/time-$name"
   printf '%s\t%s\t%s\t%s\t%d\n' "${scale}x" "$round" "$system" "$wall" "$((rss / 1024))" >> "$runs"

@@ -28,7 +28,7 @@ public final class Versions implements IVersionProvider {
    * Not Tika's package version: in the job's shaded jar every package reports the jar's own
    * manifest, polycorpus's version.
    */
-  static String tika() {
+  private static String tika() {
     try (InputStream pom = org.apache.tika.Tika.class.getResourceAsStream(TIKA_POM)) {
       if (pom == null) {
         return "unknown";
