@@ -103,12 +103,13 @@ column -t -s $'\t' "$results"
 echo
 cat "$work/stages.txt"
 echo
-echo "each round, polycorpus / reference wall seconds:"
+# Each round's polycorpus and reference wall seconds and their ratio, in the order run.
 awk -F'\t' 'NR > 1 { wall[$1 FS $2 FS $3] = $4; if (!seen[$1 FS $2]++) order[++n] = $1 FS $2 }
-  END { for (i = 1; i <= n; i++) { split(order[i], k, FS); p = wall[order[i] FS "polycorpus"]; r = wall[order[i] FS "reference"]
-    printf "  %s round %s  %.1f / %.1f = %.2f\n", k[1], k[2], p, r, p / r } }' "$runs"
+  END { for (i = 1; i <= n; i++) { p = wall[order[i] FS "polycorpus"]; r = wall[order[i] FS "reference"]
+    print order[i] FS p FS r FS p / r } }' "$runs" > "$work/ratios.tsv"
+echo "each round, polycorpus / reference wall seconds:"
+awk -F'\t' '{ printf "  %s round %s  %.1f / %.1f = %.2f\n", $1, $2, $3, $4, $5 }' "$work/ratios.tsv"
 echo "median of the rounds' ratios:"
 for scale in 1 4 8; do
-  printf '  %sx  %.2f\n' "$scale" "$(awk -F'\t' -v s="${scale}x" 'NR > 1 && $1 == s { wall[$2 FS $3] = $4; rounds[$2] = 1 }
-    END { for (r in rounds) print wall[r FS "polycorpus"] / wall[r FS "reference"] }' "$runs" | median)"
+  printf '  %sx  %.2f\n' "$scale" "$(awk -F'\t' -v s="${scale}x" '$1 == s { print $5 }' "$work/ratios.tsv" | median)"
 done
