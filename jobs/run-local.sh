@@ -68,10 +68,12 @@ HEAP_OPTS="-Xms$((initial_heap_mb < 2048 ? initial_heap_mb : 2048))m -XX:Metaspa
 # submitted jar), and SparkSubmit is told its class is there ("spark-internal"): a submitted jar
 # is fetched by the local executor over Spark's file server, 66 MB copied in 1.2 s of every
 # start, and loaded by a class loader whose classes the class-data archive cannot hold.
+# LocalSubmit starts the session's warm-up (Scala's reflection, then the tables the tasks will
+# need) on a thread of its own and hands its arguments to SparkSubmit.
 # shellcheck disable=SC2086  # the *_OPTS are lists of flags
 exec java $SPARK_JVM_OPTS $CLASS_ARCHIVE_OPTS $SMALL_INPUT_OPTS $GC_OPTS $HEAP_OPTS ${POLYCORPUS_JAVA_OPTS:-} -Dlog4j2.configurationFile="$PWD/jobs/log4j2.properties" -Xmx"$heap" \
   -cp "$SPARK_CLASSPATH:$POLYCORPUS_JAR${POLYCORPUS_EXTRA_CLASSPATH:+:$POLYCORPUS_EXTRA_CLASSPATH}" \
-  org.apache.spark.deploy.SparkSubmit \
+  org.polycorpus.app.LocalSubmit \
   --master "${POLYCORPUS_MASTER:-local[*]}" \
   --conf spark.ui.showConsoleProgress=true \
   --class org.polycorpus.app.PolycorpusMain \

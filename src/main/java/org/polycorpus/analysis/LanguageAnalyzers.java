@@ -1,5 +1,7 @@
 package org.polycorpus.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -7,6 +9,7 @@ import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
 import org.apache.lucene.analysis.ca.CatalanAnalyzer;
@@ -98,6 +101,29 @@ public final class LanguageAnalyzers {
   /** A new analyzer for the language; {@link FallbackAnalyzer} for languages Lucene lacks. */
   public static Analyzer create(String language) {
     return BY_LANGUAGE.getOrDefault(language, FallbackAnalyzer::new).get();
+  }
+
+  /**
+   * Loads every analyzer's classes, stopwords and stemmer tables by analysing a few words with
+   * each: a JVM does this once, then each task builds its analyzers cheaply.
+   */
+  public static void warmUp() {
+    for (String language : dedicatedLanguages()) {
+      analyseOnce(create(language));
+    }
+    analyseOnce(new FallbackAnalyzer());
+  }
+
+  private static void analyseOnce(Analyzer analyzer) {
+    try (analyzer; TokenStream tokens = analyzer.tokenStream("body", "Running houses, 2024.")) {
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        // The tokens are not needed: building and running the chain is the point.
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Set<String> dedicatedLanguages() {

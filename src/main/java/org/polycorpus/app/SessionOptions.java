@@ -48,31 +48,13 @@ final class SessionOptions {
     if (chosen.startsWith("local") && !conf.contains(JavaLocalFileSystem.CONF_KEY)) {
       conf.set(JavaLocalFileSystem.CONF_KEY, JavaLocalFileSystem.class.getName());
     }
-    // The session's start needs Scala's runtime reflection (MLlib's session extension builds its
-    // functions from type tags): 0.7 s of a cold JVM, started on another thread while the
-    // context starts on this one.
-    Thread reflection = new Thread(SessionOptions::startScalaReflection, "polycorpus-scala-reflection");
-    reflection.setDaemon(true);
-    reflection.start();
+    // The session's start needs Scala's runtime reflection: warmed up beside the context's start.
+    SessionWarmUp.start(false);
     SparkContext context = SparkContext.getOrCreate(conf);
-    try {
-      reflection.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    SessionWarmUp.awaitReflection();
     // The classic (in-process) builder itself: SparkSession.builder() finds it through Scala's
     // runtime reflection too, which cost a cold JVM another 1.3 s.
     return org.apache.spark.sql.classic.SparkSession.builder().sparkContext(context).getOrCreate();
-  }
-
-  /** Initialises MLlib's session functions, which start Scala's runtime reflection. */
-  private static void startScalaReflection() {
-    try {
-      Class.forName("org.apache.spark.sql.ml.InternalFunctionRegistration$", true,
-          SessionOptions.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      // Not there or not loadable: the session's own start meets it and reports it.
-    }
   }
 
   /** Cores of the local master ("local" 1, "local[4]" 4, "local[*]" all); 0 for a cluster. */

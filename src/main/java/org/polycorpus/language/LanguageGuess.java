@@ -33,6 +33,13 @@ public final class LanguageGuess {
     }
   }
 
+  /** Loads the n-gram table on this thread now, unless it is loading or loaded. */
+  public static void loadProfiles() {
+    if (PROFILES_LOADING.compareAndSet(false, true)) {
+      NgramTable.builtIn();
+    }
+  }
+
   /** The best language and its probability; {@link #UNDETERMINED} below {@code minConfidence}. */
   public Result detect(String text, double minConfidence) {
     if (text == null || text.isBlank()) {

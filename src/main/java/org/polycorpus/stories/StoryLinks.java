@@ -74,6 +74,11 @@ public final class StoryLinks {
 
   private StoryLinks() {}
 
+  /** Builds the story names' transliteration tables in this JVM now ({@link Evidence#warmUp}). */
+  public static void warmUpNames() {
+    Evidence.warmUp();
+  }
+
   /**
    * {@code documents}: doc_id, language, body of the modelled documents; {@code documentClusters}:
    * doc_id, cluster_id, language.

@@ -32,6 +32,12 @@ class LanguageAnalyzersTest {
     }
   }
 
+  /** A local run warms every analyzer up on a thread that swallows failures: none may fail there. */
+  @Test
+  void warmUpRunsEveryAnalyzer() {
+    assertThatCode(LanguageAnalyzers::warmUp).doesNotThrowAnyException();
+  }
+
   @Test
   void survivesRandomText() {
     Random random = new Random(7);
