@@ -1,7 +1,5 @@
 package org.polycorpus.analysis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +7,6 @@ import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
 import org.apache.lucene.analysis.ca.CatalanAnalyzer;
@@ -105,24 +102,15 @@ public final class LanguageAnalyzers {
 
   /**
    * Loads every analyzer's classes, stopwords and stemmer tables by analysing a few words with
-   * each: a JVM does this once, then each task builds its analyzers cheaply.
+   * each, as a task does: a JVM does this once, then each task builds its analyzers cheaply.
    */
   public static void warmUp() {
-    for (String language : dedicatedLanguages()) {
-      analyseOnce(create(language));
-    }
-    analyseOnce(new FallbackAnalyzer());
-  }
-
-  private static void analyseOnce(Analyzer analyzer) {
-    try (analyzer; TokenStream tokens = analyzer.tokenStream("body", "Running houses, 2024.")) {
-      tokens.reset();
-      while (tokens.incrementToken()) {
-        // The tokens are not needed: building and running the chain is the point.
+    Set<String> languages = dedicatedLanguages();
+    languages.add("und");  // no analyzer of its own: the fallback's
+    for (String language : languages) {
+      try (Analyzer analyzer = create(language)) {
+        Tokens.analyzeWithSurfaces(analyzer, "Running houses, 2024.", 1, 100);
       }
-      tokens.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

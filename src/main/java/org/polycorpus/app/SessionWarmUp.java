@@ -19,14 +19,15 @@ import org.polycorpus.stories.StoryLinks;
  */
 final class SessionWarmUp {
   private static final CountDownLatch REFLECTION_READY = new CountDownLatch(1);
-  private static Thread thread;
+  private static boolean started;
 
   private SessionWarmUp() {}
 
   /** Starts the warm-up unless it has been started; {@code localTables} for a local run's JVM. */
   static synchronized void start(boolean localTables) {
-    if (thread == null) {
-      thread = new Thread(() -> warmUp(localTables), "polycorpus-warm-up");
+    if (!started) {
+      started = true;
+      Thread thread = new Thread(() -> warmUp(localTables), "polycorpus-warm-up");
       thread.setDaemon(true);
       thread.start();
     }
