@@ -5,7 +5,8 @@
 # set the master and the JVM heap; POLYCORPUS_JAVA_OPTS adds JVM options; POLYCORPUS_EXTRA_CLASSPATH
 # adds jars (extra Tika parsers); POLYCORPUS_C1_MAX_MB sets the input size up to which the JVM
 # compiles with C1 only (below). The JVM runs the parallel collector unless
-# POLYCORPUS_JAVA_OPTS names another (-XX:+UseG1GC).
+# POLYCORPUS_JAVA_OPTS names another (-XX:+UseG1GC). POLYCORPUS_MAIN_CLASS starts another main
+# class with the same JVM and Spark settings (jobs/benchmark-warm.sh runs several jobs in one JVM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source jobs/build.sh
@@ -76,5 +77,5 @@ exec java $SPARK_JVM_OPTS $CLASS_ARCHIVE_OPTS $SMALL_INPUT_OPTS $GC_OPTS $HEAP_O
   org.polycorpus.app.LocalSubmit \
   --master "${POLYCORPUS_MASTER:-local[*]}" \
   --conf spark.ui.showConsoleProgress=true \
-  --class org.polycorpus.app.PolycorpusMain \
+  --class "${POLYCORPUS_MAIN_CLASS:-org.polycorpus.app.PolycorpusMain}" \
   spark-internal "$@"
