@@ -30,10 +30,14 @@ done
 # then compiling the compiler, costs a cold JVM more than the few rows each one sees. Three
 # alternating pairs at 12 MB: in-job means 28.8 -> 26.6 s, user CPU 46.5 -> 43.0 s; at 56 MB as
 # fast (two pairs); the same tables. Whole-stage code generation stays on.
+# C1 alone gets a code cache of 48 MB, the tiered compilers 240 MB: a JVM running several jobs
+# (jobs/benchmark-warm.sh) filled 48 MB in its fourth run at 12 MB, and the sweeper then threw
+# out most compiled code (45 -> 7 MB) for the JIT to compile again, a run of 11-12 s taking 14-22 s.
+# The size reserves address space; pages are used as code is compiled.
 SMALL_INPUT_OPTS=""
 input_path="${input#file:}"
 if [ -e "$input_path" ] && [ "$(du -sm --apparent-size "$input_path" | cut -f1)" -le "${POLYCORPUS_C1_MAX_MB:-100}" ]; then
-  SMALL_INPUT_OPTS="-XX:TieredStopAtLevel=1 -Dspark.sql.codegen.factoryMode=NO_CODEGEN"
+  SMALL_INPUT_OPTS="-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Dspark.sql.codegen.factoryMode=NO_CODEGEN"
 fi
 
 # The driver and the executor share one heap in local mode, and a batch run wants throughput,

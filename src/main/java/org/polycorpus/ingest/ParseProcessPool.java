@@ -48,12 +48,25 @@ final class ParseProcessPool {
   }
 
   /**
-   * Starts {@code count} processes now and keeps them for the first tasks: in local mode the
-   * executor is this JVM, and the processes boot while Spark starts instead of in the first
-   * tasks. Never more than the pool keeps.
+   * Has {@code count} processes kept for the first tasks (never more than the pool keeps),
+   * starting those missing now: in local mode the executor is this JVM, and the processes boot
+   * while Spark starts instead of in the first tasks. Processes an earlier run in this JVM kept
+   * (a test suite's, a program running several jobs) have compiled what they run: they count,
+   * and their idle time starts again.
    */
   static void startAhead(ExtractionLimits limits, int count) {
-    for (int i = 0; i < Math.min(count, maxKept()); i++) {
+    int kept = 0;
+    synchronized (IDLE) {
+      Deque<Idle> refreshed = new ArrayDeque<>();
+      for (Idle idle : IDLE) {
+        boolean ready = idle.parser().limits().equals(limits) && idle.parser().idleAndAlive();
+        refreshed.add(ready ? new Idle(idle.parser(), System.currentTimeMillis()) : idle);
+        kept += ready ? 1 : 0;
+      }
+      IDLE.clear();
+      IDLE.addAll(refreshed);
+    }
+    for (int i = kept; i < Math.min(count, maxKept()); i++) {
       ForkedParser parser = new ForkedParser(limits);
       parser.start();
       giveBack(parser);

@@ -45,6 +45,20 @@ class ParseProcessPoolTest {
   }
 
   @Test
+  void aProcessAnEarlierRunKeptIsTakenInsteadOfOneStartedAhead() {
+    ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_716);
+    ForkedParser earlier = ParseProcessPool.take(limits);
+    assertThat(parse(earlier, ARTICLE, "article.txt").status()).isEqualTo(DocumentStatus.OK);
+    ParseProcessPool.giveBack(earlier);
+
+    ParseProcessPool.startAhead(limits, 1);
+    ForkedParser first = ParseProcessPool.take(limits);
+    assertThat(first).as("the kept process, not a new one").isSameAs(earlier);
+    assertThat(parse(first, ARTICLE, "article.txt").text()).isEqualTo(AdversarialCorpus.GERMAN);
+    first.close();
+  }
+
+  @Test
   void aProcessStoppedAtTheTimeLimitIsNotHandedOn() {
     ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_713).withTimeoutMillis(3_000);
     ForkedParser parser = ParseProcessPool.take(limits);
