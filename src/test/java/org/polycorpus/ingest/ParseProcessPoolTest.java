@@ -18,9 +18,7 @@ class ParseProcessPoolTest {
   void theNextTaskParsesWithTheProcessAnEndedTaskHandedBack() {
     // Limits no other test uses, so that no other test's process is handed out here.
     ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_711);
-    ForkedParser first = ParseProcessPool.take(limits);
-    assertThat(parse(first, ARTICLE, "article.txt").status()).isEqualTo(DocumentStatus.OK);
-    ParseProcessPool.giveBack(first);
+    ForkedParser first = handedBackAfterAParse(limits);
 
     try (ForkedParser other = ParseProcessPool.take(limits.withMaxChars(4_712))) {
       assertThat(other).as("other limits, another process").isNotSameAs(first);
@@ -47,9 +45,7 @@ class ParseProcessPoolTest {
   @Test
   void aProcessAnEarlierRunKeptIsTakenInsteadOfOneStartedAhead() {
     ExtractionLimits limits = ExtractionLimits.defaults().withMaxChars(4_716);
-    ForkedParser earlier = ParseProcessPool.take(limits);
-    assertThat(parse(earlier, ARTICLE, "article.txt").status()).isEqualTo(DocumentStatus.OK);
-    ParseProcessPool.giveBack(earlier);
+    ForkedParser earlier = handedBackAfterAParse(limits);
 
     ParseProcessPool.startAhead(limits, 1);
     ForkedParser first = ParseProcessPool.take(limits);
@@ -79,6 +75,14 @@ class ParseProcessPoolTest {
     } finally {
       System.clearProperty(ForkedParser.CLASS_ARCHIVE_PROPERTY);
     }
+  }
+
+  /** A task's parser: takes one, parses an article with it, hands it back to the pool. */
+  private static ForkedParser handedBackAfterAParse(ExtractionLimits limits) {
+    ForkedParser parser = ParseProcessPool.take(limits);
+    assertThat(parse(parser, ARTICLE, "article.txt").status()).isEqualTo(DocumentStatus.OK);
+    ParseProcessPool.giveBack(parser);
+    return parser;
   }
 
   private static Extraction parse(ForkedParser parser, byte[] content, String name) {
