@@ -10,20 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base="${1:-15}"
 runs="${2:-3}"
-work="target/benchmark"
+source jobs/benchmark-setup.sh  # $heap, $work, $python; the jar and class archive built
 corpus="$work/corpus-${base}-pages"
-mkdir -p "$work"
-
-source jobs/reference/python.sh
-source jobs/build.sh >/dev/null
-source jobs/class-archive.sh
 jobs/make-corpus.sh "$base" "$corpus" 2>/dev/null
 javac -d target/warm-runs -cp "$POLYCORPUS_JAR" jobs/WarmRuns.java
 
 rm -rf "$work/warm" "$work/warm-reference"
 echo "corpus: $(find "$corpus" -type f | wc -l) files, $(du -sm --apparent-size "$corpus" | cut -f1) MB"
 /usr/bin/time -f '%e' -o "$work/time-warm" \
-  env POLYCORPUS_DRIVER_MEMORY="${POLYCORPUS_DRIVER_MEMORY:-2g}" POLYCORPUS_MAIN_CLASS=WarmRuns \
+  env POLYCORPUS_DRIVER_MEMORY="$heap" POLYCORPUS_MAIN_CLASS=WarmRuns \
   POLYCORPUS_EXTRA_CLASSPATH=target/warm-runs POLYCORPUS_WARM_RUNS="$runs" \
   jobs/run-local.sh --input "$corpus" --output "$work/warm" > "$work/log-warm" 2>&1
 grep '^warm-runs:' "$work/log-warm" | sed 's/^warm-runs: /polycorpus /'

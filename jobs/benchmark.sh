@@ -14,13 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base="${1:-15}"
 rounds="${2:-3}"
-heap="${POLYCORPUS_DRIVER_MEMORY:-2g}"
-work="target/benchmark"
-mkdir -p "$work"
-
-source jobs/reference/python.sh
-source jobs/build.sh >/dev/null
-source jobs/class-archive.sh  # recorded before any timed run
+source jobs/benchmark-setup.sh  # $heap, $work, $python; the jar and class archive built
 
 # The stage_seconds of the JSON object on stdin (polycorpus's manifest.json, the reference's
 # last log line), one "name=seconds" per stage.
